@@ -1,0 +1,11 @@
+import { databaseUrl, workerDatabaseName } from './test-databases.ts';
+
+// Runs in every test file of service-backed projects, before any import of the code under test.
+const run = process.env.FABRIQUE_TEST_RUN ?? 'adhoc';
+const worker = process.env.JEST_WORKER_ID ?? '1';
+process.env.NODE_ENV = 'test';
+process.env.TZ = 'UTC';
+process.env.DATABASE_URL = databaseUrl(workerDatabaseName(run, worker));
+process.env.REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+process.env.REDIS_PREFIX = `fabrique-test:${run}:w${worker}`;
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
