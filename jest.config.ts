@@ -13,7 +13,7 @@ const swc = [
   },
 ];
 
-const libs = ['domain', 'config', 'persistence', 'auth', 'contracts', 'observability', 'testing'];
+const libs = ['domain', 'config', 'errors', 'persistence', 'auth', 'contracts', 'observability', 'testing'];
 
 const moduleNameMapper: Record<string, string> = {
   '^(\\.{1,2}/.*)\\.js$': '$1',

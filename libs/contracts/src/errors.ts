@@ -1,0 +1,40 @@
+/**
+ * Every error code the API and the socket events may answer with, and its HTTP
+ * status. Adding a code without a status does not compile.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  token_expired: 401,
+  refresh_token_invalid: 401,
+  refresh_token_reused: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invitation_used: 409,
+  invitation_expired: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  service_unavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One problem with one input: a body field ("email"), a query parameter, or a CSV line. */
+export interface FieldError {
+  field: string;
+  message: string;
+  line?: number;
+}
+
+/** The one JSON shape of every error response. */
+export interface ErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: FieldError[];
+}
