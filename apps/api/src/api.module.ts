@@ -4,7 +4,12 @@ import { AccessTokenGuard, AuthModule } from '@fabrique/auth';
 import { ConfigModule } from '@fabrique/config';
 import { HealthModule, LoggingModule } from '@fabrique/observability';
 import { DatabaseModule, RedisModule } from '@fabrique/persistence';
+import { CohortsModule } from './cohorts/cohorts.module.js';
+import { InvitationsModule } from './invitations/invitations.module.js';
 import { MeModule } from './me/me.module.js';
+import { RostersModule } from './rosters/rosters.module.js';
+import { SitesModule } from './sites/sites.module.js';
+import { TracksModule } from './tracks/tracks.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 
 @Module({
@@ -17,6 +22,11 @@ import { SessionsModule } from './sessions/sessions.module.js';
     HealthModule.forRoot(),
     SessionsModule,
     MeModule,
+    SitesModule,
+    TracksModule,
+    CohortsModule,
+    InvitationsModule,
+    RostersModule,
   ],
   providers: [{ provide: APP_GUARD, useExisting: AccessTokenGuard }],
 })

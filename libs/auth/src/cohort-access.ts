@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CohortRole } from '@fabrique/domain';
 import { AppException } from '@fabrique/errors';
-import { Membership } from '@fabrique/persistence';
+import { Cohort, Membership } from '@fabrique/persistence';
 import type { Principal } from './principal.js';
 
 export type CohortStanding = CohortRole | 'admin';
@@ -17,7 +17,7 @@ export class CohortAccess {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async standing(principal: Principal, cohortId: string): Promise<CohortStanding | null> {
-    if (principal.isAdmin) return 'admin';
+    if (principal.isAdmin) return (await this.dataSource.getRepository(Cohort).existsBy({ id: cohortId })) ? 'admin' : null;
     const membership = await this.dataSource.getRepository(Membership).findOneBy({ cohortId, userId: principal.userId });
     return membership?.role ?? null;
   }

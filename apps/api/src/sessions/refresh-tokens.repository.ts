@@ -1,18 +1,17 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '@fabrique/config';
 import { RefreshToken } from '@fabrique/persistence';
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+import { hashToken, newOpaqueToken } from '../common/opaque-token.js';
 
 export type RotationOutcome =
   | { kind: 'rotated'; userId: string; familyId: string }
   | { kind: 'reused'; familyId: string }
   | { kind: 'invalid' };
 
-/** Refresh tokens are opaque random strings; only their hashes are stored. */
+/** Refresh tokens of login sessions, grouped in families (one family per login). */
 @Injectable()
 export class RefreshTokensRepository {
   constructor(
@@ -21,7 +20,7 @@ export class RefreshTokensRepository {
   ) {}
 
   async issue(userId: string, familyId: string = randomUUID(), manager: EntityManager = this.dataSource.manager) {
-    const token = randomBytes(32).toString('base64url');
+    const token = newOpaqueToken();
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
     await manager.insert(RefreshToken, { userId, familyId, tokenHash: hashToken(token), expiresAt });
     return { token, familyId };
