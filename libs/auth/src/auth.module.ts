@@ -5,6 +5,7 @@ import { AccessTokenGuard } from './access-token.guard.js';
 import { AccessTokens } from './access-tokens.js';
 import { CohortAccess } from './cohort-access.js';
 import { PasswordHasher } from './password-hasher.js';
+import { SessionRevocations } from './session-revocations.js';
 
 @Global()
 @Module({
@@ -14,7 +15,7 @@ import { PasswordHasher } from './password-hasher.js';
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: [AccessTokens, AccessTokenGuard, PasswordHasher, CohortAccess],
-  exports: [AccessTokens, AccessTokenGuard, PasswordHasher, CohortAccess],
+  providers: [AccessTokens, AccessTokenGuard, PasswordHasher, CohortAccess, SessionRevocations],
+  exports: [AccessTokens, AccessTokenGuard, PasswordHasher, CohortAccess, SessionRevocations],
 })
 export class AuthModule {}

@@ -5,3 +5,4 @@ export * from './access-token.guard.js';
 export * from './password-hasher.js';
 export * from './cohort-access.js';
 export * from './auth.module.js';
+export * from './session-revocations.js';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SessionRevocations } from '@fabrique/auth';
 import { AppConfig } from '@fabrique/config';
 import { RefreshToken } from '@fabrique/persistence';
 import { hashToken, newOpaqueToken } from '../common/opaque-token.js';
@@ -17,6 +18,7 @@ export class RefreshTokensRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly revocations: SessionRevocations,
   ) {}
 
   async issue(userId: string, familyId: string = randomUUID(), manager: EntityManager = this.dataSource.manager) {
@@ -50,7 +52,9 @@ export class RefreshTokensRepository {
     return known?.familyId ?? null;
   }
 
-  async revokeFamily(familyId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+  /** Ends a login session: its refresh tokens stop working, and so do the access tokens already issued for it. */
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
+    await this.revocations.revoke(familyId);
   }
 }

@@ -54,6 +54,7 @@ describe('sessions: login, refresh rotation, logout', () => {
     expect(second.refreshToken).not.toBe(first.refreshToken);
 
     const reuse = await ctx.http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken });
+    await ctx.http().get('/api/me').set('Authorization', `Bearer ${second.accessToken}`).expect(401);
     expect(reuse.status).toBe(401);
     expect(reuse.body.code).toBe('refresh_token_reused');
 
@@ -74,12 +75,18 @@ describe('sessions: login, refresh rotation, logout', () => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
   });
 
-  it('revokes the session at logout', async () => {
+  it('revokes the session at logout: its refresh token and its access token stop working', async () => {
     const user = await ctx.fixtures.user();
-    const { refreshToken } = await ctx.login(user);
+    const { refreshToken, accessToken } = await ctx.login(user);
+    const other = await ctx.login(user);
+    await ctx.http().get('/api/me').set('Authorization', `Bearer ${accessToken}`).expect(200);
     await ctx.http().post('/api/auth/logout').send({ refreshToken }).expect(204);
     const response = await ctx.http().post('/api/auth/refresh').send({ refreshToken });
     expect(response.status).toBe(401);
+    const ended = await ctx.http().get('/api/me').set('Authorization', `Bearer ${accessToken}`).expect(401);
+    expect(ended.body.message).toBe('This session has ended; log in again');
+    // Logging out on one device leaves the others logged in.
+    await ctx.http().get('/api/me').set('Authorization', `Bearer ${other.accessToken}`).expect(200);
   });
 
   it('rejects unknown fields and malformed bodies with a 400 naming the field', async () => {
