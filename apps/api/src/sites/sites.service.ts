@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@fabrique/auth';
 import { AppException } from '@fabrique/errors';
+import { assertNameFree } from '../common/unique-name.js';
 import { recordEvents, Room, Site } from '@fabrique/persistence';
 import type { CreateSiteDto, RoomDto, RoomInput, SiteDto, UpdateRoomDto, UpdateSiteDto } from './dto/site.dto.js';
 
@@ -50,7 +51,7 @@ export class SitesService {
 
   async create(principal: Principal, input: CreateSiteDto): Promise<SiteDto> {
     assertDistinctRoomNames(input.rooms);
-    await this.assertNameFree(input.name);
+    await assertNameFree(this.dataSource, 'sites', input.name);
     return this.dataSource.transaction(async (manager) => {
       const site = await manager.save(Site, manager.create(Site, { ...input, rooms: input.rooms.map((room) => manager.create(Room, room)) }));
       await recordEvents(manager, [{ type: 'site.created', aggregateType: 'site', aggregateId: site.id, actorId: principal.userId, payload: { name: site.name } }]);
@@ -60,7 +61,7 @@ export class SitesService {
 
   async update(principal: Principal, id: string, changes: UpdateSiteDto): Promise<SiteDto> {
     await this.get(principal, id);
-    if (changes.name) await this.assertNameFree(changes.name, id);
+    if (changes.name) await assertNameFree(this.dataSource, 'sites', changes.name, id);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Site, { id }, changes);
       await recordEvents(manager, [{ type: 'site.updated', aggregateType: 'site', aggregateId: id, actorId: principal.userId, payload: { ...changes } }]);
@@ -82,13 +83,5 @@ export class SitesService {
     if (changes.name) assertDistinctRoomNames([...site.rooms.filter((other) => other.id !== roomId), { name: changes.name, capacity: 1 }]);
     await this.dataSource.getRepository(Room).update({ id: roomId }, changes);
     return { ...room, ...changes };
-  }
-
-  private async assertNameFree(name: string, exceptId?: string): Promise<void> {
-    const [clash] = (await this.dataSource.query(`SELECT id FROM sites WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2`, [
-      name.trim(),
-      exceptId ?? null,
-    ])) as Array<{ id: string }>;
-    if (clash) throw new AppException('conflict', `A site named "${name}" already exists`);
   }
 }

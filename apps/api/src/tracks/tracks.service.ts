@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@fabrique/auth';
 import { AppException } from '@fabrique/errors';
+import { assertNameFree } from '../common/unique-name.js';
 import { Competency, recordEvents, Track } from '@fabrique/persistence';
 import type { CompetencyDto, CompetencyInput, CreateTrackDto, TrackDto, UpdateCompetencyDto, UpdateTrackDto } from './dto/track.dto.js';
 
@@ -49,7 +50,7 @@ export class TracksService {
 
   async create(principal: Principal, input: CreateTrackDto): Promise<TrackDto> {
     assertDistinctCodes(input.competencies);
-    await this.assertNameFree(input.name);
+    await assertNameFree(this.dataSource, 'tracks', input.name);
     return this.dataSource.transaction(async (manager) => {
       const track = await manager.save(
         Track,
@@ -68,7 +69,7 @@ export class TracksService {
 
   async update(principal: Principal, id: string, changes: UpdateTrackDto): Promise<TrackDto> {
     await this.get(principal, id);
-    if (changes.name) await this.assertNameFree(changes.name, id);
+    if (changes.name) await assertNameFree(this.dataSource, 'tracks', changes.name, id);
     await this.dataSource.getRepository(Track).update({ id }, changes);
     return this.get(principal, id);
   }
@@ -93,13 +94,5 @@ export class TracksService {
     if (!competency) throw new AppException('not_found', `Competency ${code} not found in this track`);
     await this.dataSource.getRepository(Competency).update({ id: competency.id }, changes);
     return { ...competency, ...changes };
-  }
-
-  private async assertNameFree(name: string, exceptId?: string): Promise<void> {
-    const [clash] = (await this.dataSource.query(`SELECT id FROM tracks WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2`, [
-      name.trim(),
-      exceptId ?? null,
-    ])) as Array<{ id: string }>;
-    if (clash) throw new AppException('conflict', `A track named "${name}" already exists`);
   }
 }
