@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import argon2 from 'argon2';
 import type { DataSource } from 'typeorm';
+import { hashPassword } from '@fabrique/auth';
 import type { CohortRole } from '@fabrique/domain';
 import { Cohort, Competency, Membership, Room, Site, Track, User } from '@fabrique/persistence';
 
@@ -8,8 +8,7 @@ export const DEFAULT_PASSWORD = 'correct horse battery staple';
 
 // Hashing is slow on purpose; tests share one hash of the default password.
 let defaultHash: Promise<string> | undefined;
-const hashOf = (password: string) =>
-  password === DEFAULT_PASSWORD ? (defaultHash ??= argon2.hash(password, { type: argon2.argon2id })) : argon2.hash(password);
+const hashOf = (password: string) => (password === DEFAULT_PASSWORD ? (defaultHash ??= hashPassword(password)) : hashPassword(password));
 
 const unique = () => randomUUID().slice(0, 8);
 
