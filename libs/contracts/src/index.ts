@@ -1,1 +1,3 @@
 export * from './errors.js';
+export * from './realtime.js';
+export * from './queues.js';

@@ -1,0 +1,45 @@
+/** Every BullMQ queue. Names may not contain ":", which BullMQ uses in its Redis keys. */
+export const QUEUE_NAMES = ['maintenance'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** The payload of each job, by job name. */
+export interface JobPayloads {
+  /** Proves the path producer → Redis → worker → PostgreSQL and Redis works end to end. */
+  heartbeat: { requestedAt: string };
+}
+
+/** What each job returns (kept on the completed job for a while, see DEFAULT_JOB_OPTIONS). */
+export interface JobResults {
+  heartbeat: { requestedAt: string; processedAt: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+/** The queue that carries each job; a queue may carry several jobs. */
+export const JOB_QUEUE = {
+  heartbeat: 'maintenance',
+} as const satisfies Record<JobName, QueueName>;
+
+/** The names of the jobs a queue carries, so its processor can switch over them exhaustively. */
+export type JobsOfQueue<Q extends QueueName> = { [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never }[JobName];
+
+/**
+ * BullMQ job options every producer applies (they are read where a job is added,
+ * not where it runs). Retries back off exponentially: 5 s, 10 s, 20 s, 40 s.
+ * Completed jobs are kept a day so that a deterministic job id added again
+ * in that time is recognised as done and not run twice.
+ */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: { age: 14 * 24 * 3600 },
+} as const;
+
+/**
+ * A deterministic job id: the same work always gets the same id, so adding it twice
+ * runs it once. BullMQ refuses ":" in custom ids, so it is replaced.
+ */
+export function jobId(name: JobName, ...keys: string[]): string {
+  return [name, ...keys].join('.').replaceAll(':', '_');
+}
