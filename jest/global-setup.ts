@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { databaseUrl, templateName, withServer, workerDatabaseName } from './test-databases.ts';
+import { deleteTestKeys } from './test-redis.ts';
 
 interface GlobalConfig {
   maxWorkers: number;
@@ -52,6 +53,7 @@ export default async function globalSetup(globalConfig: GlobalConfig): Promise<v
     }
     await server.query(`CREATE DATABASE "${template}"`);
   });
+  await deleteTestKeys((keyRun) => !isAlive(Number(keyRun)));
 
   const dataSource = await new DataSource({
     type: 'postgres',

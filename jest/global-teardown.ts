@@ -1,4 +1,5 @@
 import { withServer } from './test-databases.ts';
+import { deleteTestKeys } from './test-redis.ts';
 
 export default async function globalTeardown(): Promise<void> {
   const run = process.env.FABRIQUE_TEST_RUN;
@@ -9,4 +10,5 @@ export default async function globalTeardown(): Promise<void> {
     ]);
     for (const { datname } of rows) await server.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
+  await deleteTestKeys((keyRun) => keyRun === run);
 }
