@@ -9,6 +9,8 @@ export * from './campus/competency.entity.js';
 export * from './cohorts/cohort.entity.js';
 export * from './cohorts/membership.entity.js';
 export * from './events/domain-event.entity.js';
+export * from './calendar/cohort-week.entity.js';
+export * from './calendar/cohort-week-facilitator.entity.js';
 export * from './events/event-recorder.js';
 export * from './database.module.js';
 export * from './redis.module.js';
