@@ -40,7 +40,7 @@ export class Fixtures {
     const tag = unique();
     return this.dataSource.getRepository(Site).save({
       name: `Site ${tag}`,
-      address: '1 place de la Mairie, 52000 Boitron',
+      address: '1 place de la Mairie, 61500 Boitron',
       timeZone: options.timeZone ?? 'Europe/Paris',
       rooms: [{ name: 'Salle du fournil', capacity: 24 } as Room, { name: 'Atelier', capacity: 12 } as Room],
     });

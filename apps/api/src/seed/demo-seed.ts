@@ -1,0 +1,126 @@
+import type { DataSource, DeepPartial, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { PasswordHasher } from '@fabrique/auth';
+import type { CohortRole } from '@fabrique/domain';
+import { Cohort, Competency, Membership, type NewDomainEvent, recordEvents, Room, Site, Track, User } from '@fabrique/persistence';
+import { DEMO_COHORT, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TRACK } from './demo-data.js';
+
+export interface DemoLogin {
+  email: string;
+  displayName: string;
+  role: CohortRole | 'admin';
+}
+
+export interface DemoSeedResult {
+  siteId: string;
+  trackId: string;
+  cohortId: string;
+  /** Rows this run inserted and updated: both 0 when the demo data was already in place. */
+  created: number;
+  updated: number;
+  logins: DemoLogin[];
+  password: string;
+}
+
+type Outcome<T> = { row: T; status: 'created' | 'updated' | 'unchanged'; changes: DeepPartial<T> };
+
+/**
+ * Writes the demo school (site, track and framework, cohort, people) in one transaction.
+ * Idempotent: every row is found by its natural key (names, codes, e-mails, membership)
+ * and only inserted or brought back to the demo values, so running it again changes nothing.
+ * Passwords already set are kept: someone who changed theirs while trying the demo keeps it.
+ */
+export function seedDemo(dataSource: DataSource, passwordHasher: Pick<PasswordHasher, 'hash'> = new PasswordHasher()): Promise<DemoSeedResult> {
+  return dataSource.transaction(async (manager) => {
+    const tally = { created: 0, updated: 0 };
+    const events: NewDomainEvent[] = [];
+    const count = <T>(outcome: Outcome<T>): T => {
+      if (outcome.status === 'created') tally.created++;
+      if (outcome.status === 'updated') tally.updated++;
+      return outcome.row;
+    };
+
+    const site = await upsert(manager, Site, await findByName(manager, Site, DEMO_SITE.name), {
+      name: DEMO_SITE.name,
+      address: DEMO_SITE.address,
+      timeZone: DEMO_SITE.timeZone,
+    });
+    if (site.status === 'created') events.push({ type: 'site.created', aggregateType: 'site', aggregateId: site.row.id, payload: { name: site.row.name } });
+    if (site.status === 'updated') events.push({ type: 'site.updated', aggregateType: 'site', aggregateId: site.row.id, payload: { ...site.changes } });
+    count(site);
+    const rooms = await manager.findBy(Room, { siteId: site.row.id });
+    for (const room of DEMO_SITE.rooms) {
+      const existing = rooms.find((candidate) => candidate.name.toLowerCase() === room.name.toLowerCase()) ?? null;
+      count(await upsert(manager, Room, existing, { siteId: site.row.id, ...room }));
+    }
+
+    const track = await upsert(manager, Track, await findByName(manager, Track, DEMO_TRACK.name), {
+      name: DEMO_TRACK.name,
+      description: DEMO_TRACK.description,
+    });
+    if (track.status === 'created') events.push({ type: 'track.created', aggregateType: 'track', aggregateId: track.row.id, payload: { name: track.row.name } });
+    count(track);
+    const competencies = await manager.findBy(Competency, { trackId: track.row.id });
+    for (const [index, competency] of DEMO_TRACK.competencies.entries()) {
+      const existing = competencies.find((candidate) => candidate.code === competency.code) ?? null;
+      count(await upsert(manager, Competency, existing, { trackId: track.row.id, ...competency, position: index + 1 }));
+    }
+
+    const existingCohort = await manager
+      .getRepository(Cohort)
+      .createQueryBuilder('cohort')
+      .where('cohort.trackId = :trackId AND lower(cohort.name) = lower(:name)', { trackId: track.row.id, name: DEMO_COHORT.name })
+      .getOne();
+    const cohortValues = { ...DEMO_COHORT, trackId: track.row.id, homeSiteId: site.row.id };
+    const cohort = await upsert(manager, Cohort, existingCohort, cohortValues);
+    if (cohort.status === 'created') events.push({ type: 'cohort.created', aggregateType: 'cohort', aggregateId: cohort.row.id, payload: { ...cohortValues } });
+    if (cohort.status === 'updated') events.push({ type: 'cohort.updated', aggregateType: 'cohort', aggregateId: cohort.row.id, payload: { ...cohort.changes } });
+    count(cohort);
+
+    const logins: DemoLogin[] = [];
+    for (const person of DEMO_PEOPLE) {
+      const existing = await manager.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: person.email }).getOne();
+      const user = count(
+        await upsert(manager, User, existing, {
+          email: person.email,
+          displayName: person.displayName,
+          isAdmin: person.isAdmin,
+          locale: 'fr',
+          timeZone: DEMO_SITE.timeZone,
+          ...(existing?.passwordHash ? {} : { passwordHash: await passwordHasher.hash(DEMO_PASSWORD) }),
+        }),
+      );
+      if (person.role) {
+        const membership = await upsert(manager, Membership, await manager.findOneBy(Membership, { cohortId: cohort.row.id, userId: user.id }), {
+          cohortId: cohort.row.id,
+          userId: user.id,
+          role: person.role,
+        });
+        if (membership.status === 'created') {
+          events.push({ type: 'membership.added', aggregateType: 'cohort', aggregateId: cohort.row.id, payload: { userId: user.id, role: person.role } });
+        }
+        count(membership);
+      }
+      logins.push({ email: person.email, displayName: person.displayName, role: person.role ?? 'admin' });
+    }
+
+    await recordEvents(manager, events);
+    return { siteId: site.row.id, trackId: track.row.id, cohortId: cohort.row.id, ...tally, logins, password: DEMO_PASSWORD };
+  });
+}
+
+/** Site and track names are unique case-insensitively (unique indexes on lower(name)). */
+function findByName<T extends Site | Track>(manager: EntityManager, entity: EntityTarget<T>, name: string): Promise<T | null> {
+  return manager.getRepository(entity).createQueryBuilder('row').where('lower(row.name) = lower(:name)', { name }).getOne();
+}
+
+/** Inserts `values`, or writes the ones that differ from `existing`; reports which it did. */
+async function upsert<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, existing: T | null, values: DeepPartial<T>): Promise<Outcome<T>> {
+  if (!existing) {
+    const row = await manager.save(entity, manager.create(entity, values));
+    return { row, status: 'created', changes: values };
+  }
+  const changes = Object.fromEntries(Object.entries(values).filter(([key, value]) => existing[key] !== value)) as DeepPartial<T>;
+  if (Object.keys(changes).length === 0) return { row: existing, status: 'unchanged', changes };
+  const row = await manager.save(entity, manager.merge(entity, existing, changes));
+  return { row, status: 'updated', changes };
+}
