@@ -11,6 +11,7 @@ export * from './cohorts/membership.entity.js';
 export * from './events/domain-event.entity.js';
 export * from './calendar/cohort-week.entity.js';
 export * from './calendar/cohort-week-facilitator.entity.js';
+export * from './calendar/calendar-feed.entity.js';
 export * from './events/event-recorder.js';
 export * from './database.module.js';
 export * from './redis.module.js';
