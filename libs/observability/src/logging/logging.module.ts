@@ -6,6 +6,10 @@ import { AppConfig } from '@fabrique/config';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+// Secrets that travel in URLs (calendar feed tokens) must not reach the logs.
+const SECRET_IN_URL = /(\/api\/calendar\/)[^/?]+(\.ics)/;
+export const redactUrl = (url: string | undefined) => url?.replace(SECRET_IN_URL, '$1[redacted]$2');
+
 /**
  * JSON logs with pino. Every HTTP log line carries the request id, taken from a
  * well-formed `x-request-id` header (set by a load balancer) or made here, and echoed back.
@@ -30,6 +34,9 @@ export class LoggingModule {
               },
               customAttributeKeys: { reqId: 'requestId' },
               redact: ['req.headers.authorization', 'req.headers.cookie'],
+              serializers: {
+                req: (req: { url?: string }) => ({ ...req, url: redactUrl(req.url) }),
+              },
               autoLogging: { ignore: (request: IncomingMessage) => request.url?.startsWith('/health') ?? false },
             },
           }),
