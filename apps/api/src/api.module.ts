@@ -4,6 +4,8 @@ import { AccessTokenGuard, AuthModule } from '@fabrique/auth';
 import { ConfigModule } from '@fabrique/config';
 import { HealthModule, LoggingModule } from '@fabrique/observability';
 import { DatabaseModule, RedisModule } from '@fabrique/persistence';
+import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
 import { MeModule } from './me/me.module.js';
@@ -27,6 +29,8 @@ import { SessionsModule } from './sessions/sessions.module.js';
     CohortsModule,
     InvitationsModule,
     RostersModule,
+    CalendarModule,
+    CalendarFeedsModule,
   ],
   providers: [{ provide: APP_GUARD, useExisting: AccessTokenGuard }],
 })

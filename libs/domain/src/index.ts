@@ -3,3 +3,8 @@ export * from './identity/roles.js';
 export * from './identity/time-zone.js';
 export * from './roster/roster-rows.js';
 export * from './calendar/local-date.js';
+export * from './calendar/iso-week.js';
+export * from './calendar/local-time.js';
+export * from './calendar/rhythm.js';
+export * from './calendar/week-plan.js';
+export * from './calendar/cohort-calendar.js';
