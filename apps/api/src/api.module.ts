@@ -4,6 +4,7 @@ import { AccessTokenGuard, AuthModule } from '@fabrique/auth';
 import { ConfigModule } from '@fabrique/config';
 import { HealthModule, LoggingModule } from '@fabrique/observability';
 import { DatabaseModule, RedisModule } from '@fabrique/persistence';
+import { AttendanceModule } from './attendance/attendance.module.js';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
@@ -30,6 +31,7 @@ import { SessionsModule } from './sessions/sessions.module.js';
     InvitationsModule,
     RostersModule,
     CalendarModule,
+    AttendanceModule,
     CalendarFeedsModule,
   ],
   providers: [{ provide: APP_GUARD, useExisting: AccessTokenGuard }],

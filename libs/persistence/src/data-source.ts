@@ -1,5 +1,8 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ActivityLogEntry } from './attendance/activity-log-entry.entity.js';
+import { AttendanceMark } from './attendance/attendance-mark.entity.js';
+import { CheckInCode } from './attendance/check-in-code.entity.js';
 import { CalendarFeed } from './calendar/calendar-feed.entity.js';
 import { CohortWeekFacilitator } from './calendar/cohort-week-facilitator.entity.js';
 import { CohortWeek } from './calendar/cohort-week.entity.js';
@@ -16,10 +19,11 @@ import { User } from './identity/user.entity.js';
 import { IdentitySitesCohorts1763900000000 } from './migrations/1763900000000-identity-sites-cohorts.js';
 import { CohortWeeks1763910000000 } from './migrations/1763910000000-cohort-weeks.js';
 import { CalendarFeeds1763920000000 } from './migrations/1763920000000-calendar-feeds.js';
+import { Attendance1763930000000 } from './migrations/1763930000000-attendance.js';
 
 /** Listed explicitly (no globs) so the same list works from sources in tests and from the build. */
-export const ENTITIES = [User, RefreshToken, Invitation, Site, Room, Track, Competency, Cohort, Membership, DomainEvent, CohortWeek, CohortWeekFacilitator, CalendarFeed];
-export const MIGRATIONS = [IdentitySitesCohorts1763900000000, CohortWeeks1763910000000, CalendarFeeds1763920000000];
+export const ENTITIES = [User, RefreshToken, Invitation, Site, Room, Track, Competency, Cohort, Membership, DomainEvent, CohortWeek, CohortWeekFacilitator, CalendarFeed, AttendanceMark, CheckInCode, ActivityLogEntry];
+export const MIGRATIONS = [IdentitySitesCohorts1763900000000, CohortWeeks1763910000000, CalendarFeeds1763920000000, Attendance1763930000000];
 
 /** The single source of TypeORM options, shared by the apps, the migration CLI and the tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {

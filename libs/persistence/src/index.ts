@@ -15,3 +15,7 @@ export * from './calendar/calendar-feed.entity.js';
 export * from './events/event-recorder.js';
 export * from './database.module.js';
 export * from './redis.module.js';
+export * from './attendance/attendance-mark.entity.js';
+export * from './attendance/check-in-code.entity.js';
+export * from './attendance/activity-log-entry.entity.js';
+export * from './attendance/activity-recorder.js';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessTokens, PasswordHasher } from '@fabrique/auth';
 import { normalizeEmail } from '@fabrique/domain';
 import { AppException } from '@fabrique/errors';
-import { User } from '@fabrique/persistence';
+import { recordActivity, User } from '@fabrique/persistence';
 import type { TokenPairDto } from './dto/token-pair.dto.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
@@ -66,7 +66,9 @@ export class AuthService {
     if (familyId) await this.refreshTokens.revokeFamily(familyId);
   }
 
-  private pair(user: Pick<User, 'id' | 'isAdmin'>, familyId: string, refreshToken: string): TokenPairDto {
+  /** Every new token pair (login, refresh, accepted invitation) counts as a sign-in in the distance-activity log. */
+  private async pair(user: Pick<User, 'id' | 'isAdmin'>, familyId: string, refreshToken: string): Promise<TokenPairDto> {
+    await recordActivity(this.dataSource.manager, user.id, 'sign_in', familyId);
     const access = this.accessTokens.issue({ userId: user.id, isAdmin: user.isAdmin, sessionId: familyId });
     return { ...access, refreshToken, tokenType: 'Bearer' };
   }
