@@ -1,4 +1,5 @@
-import { datesOfMonth, halfDayAt, halfDaySlot, isWeekday, mondayOf } from './half-day.js';
+import { mondayOf } from '@fabrique/domain';
+import { datesOfMonth, halfDayAt, halfDaySlot, isWeekday } from './half-day.js';
 
 describe('half-days at a site', () => {
   it('splits the local day at 13:00, in the site time zone', () => {

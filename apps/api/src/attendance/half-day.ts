@@ -1,8 +1,6 @@
 import { DateTime } from 'luxon';
+import { AFTERNOON_STARTS_AT_HOUR, halfDayAt as localHalfDayAt } from '@fabrique/domain';
 import type { HalfDay } from '@fabrique/persistence';
-
-/** Local hour at which the afternoon starts: a morning is before 13:00 at the site. */
-export const AFTERNOON_STARTS_AT_HOUR = 13;
 
 /** One half-day at one site, with the instants where it starts and ends. */
 export interface HalfDaySlot {
@@ -14,8 +12,8 @@ export interface HalfDaySlot {
 
 /** The half-day that `instant` falls in, in `timeZone`. */
 export function halfDayAt(instant: Date, timeZone: string): HalfDaySlot {
-  const local = DateTime.fromJSDate(instant, { zone: timeZone });
-  return halfDaySlot(local.toISODate() as string, local.hour < AFTERNOON_STARTS_AT_HOUR ? 'morning' : 'afternoon', timeZone);
+  const { date, halfDay } = localHalfDayAt(instant, timeZone);
+  return halfDaySlot(date, halfDay, timeZone);
 }
 
 /** Start and end of a half-day in `timeZone`; luxon keeps them right across daylight-saving changes. */
@@ -28,11 +26,6 @@ export function halfDaySlot(date: string, halfDay: HalfDay, timeZone: string): H
 
 const calendarDate = (date: string) => DateTime.fromISO(date, { zone: 'UTC' });
 
-/** The Monday of the ISO week of a calendar date, as cohort weeks are keyed. */
-export function mondayOf(date: string): string {
-  return calendarDate(date).startOf('week').toISODate() as string;
-}
-
 /** On-site days run Monday to Friday. */
 export function isWeekday(date: string): boolean {
   return calendarDate(date).weekday <= 5;
@@ -40,11 +33,6 @@ export function isWeekday(date: string): boolean {
 
 export function weekdayName(date: string): string {
   return calendarDate(date).setLocale('en').toFormat('cccc');
-}
-
-/** The calendar date `days` days after (or before) `date`. */
-export function shiftDate(date: string, days: number): string {
-  return calendarDate(date).plus({ days }).toISODate() as string;
 }
 
 /** Every calendar date of a month ("2026-10"). */

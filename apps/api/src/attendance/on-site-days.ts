@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { invalidField } from '../common/invalid-field.js';
 import { AttendanceRepository, type OnSiteWeek } from './attendance.repository.js';
-import { datesOfMonth, halfDayAt, type HalfDaySlot, isWeekday, mondayOf, shiftDate, weekdayName } from './half-day.js';
+import { addDays, mondayOf } from '@fabrique/domain';
+import { datesOfMonth, halfDayAt, type HalfDaySlot, isWeekday, weekdayName } from './half-day.js';
 
 /** When a cohort is on site: weekdays of its scheduled presential weeks, in the week's site time zone. */
 @Injectable()
@@ -24,7 +25,7 @@ export class OnSiteDays {
   async underWay(cohortId: string, now: Date): Promise<{ slot: HalfDaySlot; timeZone: string } | undefined> {
     // Local dates differ from the UTC date by at most a day; any week that may hold today is in this range.
     const utcDate = now.toISOString().slice(0, 10);
-    const weeks = await this.attendance.onSiteWeeksBetween(cohortId, shiftDate(utcDate, -7), shiftDate(utcDate, 1));
+    const weeks = await this.attendance.onSiteWeeksBetween(cohortId, addDays(utcDate, -7), addDays(utcDate, 1));
     for (const week of weeks) {
       const slot = halfDayAt(now, week.timeZone);
       if (isWeekday(slot.date) && mondayOf(slot.date) === week.monday) return { slot, timeZone: week.timeZone };
