@@ -114,7 +114,18 @@ describe('scheduling on-site weeks', () => {
     await asFacilitator.post(`/api/cohorts/${cohort.id}/presential-weeks`).send(week('2026-10-05', big, [facilitator])).expect(403);
     await asFacilitator.post(`/api/cohorts/${cohort.id}/periods`).send({ kind: 'holiday', from: '2026-12-21', to: '2027-01-01' }).expect(403);
     await asFacilitator.post(`/api/cohorts/${cohort.id}/rhythm/preview`).send({ rule: { kind: 'first-full-week-of-month' }, roomId: big, facilitatorIds: [] }).expect(403);
+    await asFacilitator.post(`/api/cohorts/${cohort.id}/rhythm`).send({ rule: { kind: 'first-full-week-of-month' }, roomId: big, facilitatorIds: [], accept: [] }).expect(403);
     await asFacilitator.get(`/api/cohorts/${cohort.id}/calendar/history`).expect(403);
+    const admin = await ctx.as(await ctx.fixtures.admin());
+    const scheduled = await admin.post(`/api/cohorts/${cohort.id}/presential-weeks`).send(week('2026-10-05', big, [])).expect(201);
+    const [holiday] = (await admin.post(`/api/cohorts/${cohort.id}/periods`).send({ kind: 'holiday', from: '2026-12-21', to: '2026-12-25' }).expect(201)).body;
+    await asFacilitator.patch(`/api/cohorts/${cohort.id}/presential-weeks/${scheduled.body.weekId}`).send({ agenda: 'x' }).expect(403);
+    await asFacilitator.delete(`/api/cohorts/${cohort.id}/presential-weeks/${scheduled.body.weekId}`).expect(403);
+    await asFacilitator.delete(`/api/cohorts/${cohort.id}/periods/${holiday.weekId}`).expect(403);
+    // A week of another cohort cannot be reached through this cohort's address.
+    const elsewhere = await ctx.fixtures.cohort();
+    await admin.delete(`/api/cohorts/${elsewhere.id}/presential-weeks/${scheduled.body.weekId}`).expect(404);
+    await ctx.http().get('/api/me/week').expect(401);
     await asFacilitator.get(`/api/cohorts/${cohort.id}/calendar`).expect(200);
     const stranger = await ctx.as(await ctx.fixtures.member(await ctx.fixtures.cohort(), 'learner'));
     await stranger.get(`/api/cohorts/${cohort.id}/calendar`).expect(404);
