@@ -6,11 +6,14 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export interface JobPayloads {
   /** Proves the path producer → Redis → worker → PostgreSQL and Redis works end to end. */
   heartbeat: { requestedAt: string };
+  /** Deletes attendance evidence older than its three-year retention (run daily by a job scheduler). */
+  'purge-expired-evidence': Record<string, never>;
 }
 
 /** What each job returns (kept on the completed job for a while, see DEFAULT_JOB_OPTIONS). */
 export interface JobResults {
   heartbeat: { requestedAt: string; processedAt: string };
+  'purge-expired-evidence': { deleted: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -18,6 +21,7 @@ export type JobName = keyof JobPayloads;
 /** The queue that carries each job; a queue may carry several jobs. */
 export const JOB_QUEUE = {
   heartbeat: 'maintenance',
+  'purge-expired-evidence': 'maintenance',
 } as const satisfies Record<JobName, QueueName>;
 
 /** The names of the jobs a queue carries, so its processor can switch over them exhaustively. */

@@ -3,6 +3,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import type { QueueName } from '@fabrique/contracts';
 import type { QueueJob } from '../queues/queue-job.js';
+import { EvidenceRetention } from './evidence-retention.js';
 import { Heartbeat } from './heartbeat.js';
 
 const MAINTENANCE = 'maintenance' satisfies QueueName;
@@ -12,6 +13,7 @@ const MAINTENANCE = 'maintenance' satisfies QueueName;
 export class MaintenanceProcessor extends WorkerHost {
   constructor(
     private readonly heartbeat: Heartbeat,
+    private readonly retention: EvidenceRetention,
     private readonly logger: PinoLogger,
   ) {
     super();
@@ -28,6 +30,8 @@ export class MaintenanceProcessor extends WorkerHost {
     switch (job.name) {
       case 'heartbeat':
         return this.heartbeat.beat(job.data);
+      case 'purge-expired-evidence':
+        return this.retention.purge();
       default:
         // Retrying cannot help a job no processor knows: fail it at once.
         throw new UnrecoverableError(`Unknown job ${(job as Job).name} on queue ${MAINTENANCE}`);
