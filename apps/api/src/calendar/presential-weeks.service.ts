@@ -129,11 +129,10 @@ export class PresentialWeeksService {
 
   async context(manager: EntityManager, cohort: CohortRow, room: RoomRow, planned: { monday: string; facilitatorIds: string[] } | { mondays: string[]; facilitatorIds: string[] }): Promise<WeekPlanContext> {
     const mondays = 'mondays' in planned ? planned.mondays : [planned.monday];
-    const [weeks, roomBookings, facilitatorBookings] = await Promise.all([
-      this.calendar.weeks(cohort.id, manager),
-      this.calendar.roomBookings(room.id, cohort.id, mondays, manager),
-      this.calendar.facilitatorBookings(planned.facilitatorIds, mondays, manager),
-    ]);
+    // One after the other: a transaction has one connection, and pg refuses concurrent queries on it (pg 9).
+    const weeks = await this.calendar.weeks(cohort.id, manager);
+    const roomBookings = await this.calendar.roomBookings(room.id, cohort.id, mondays, manager);
+    const facilitatorBookings = await this.calendar.facilitatorBookings(planned.facilitatorIds, mondays, manager);
     return {
       cohort: { id: cohort.id, startsOn: cohort.startsOn, endsOn: cohort.endsOn, onSiteLearners: cohort.onSiteLearners },
       room: { id: room.id, name: room.name, capacity: room.capacity },

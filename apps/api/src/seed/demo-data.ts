@@ -1,4 +1,4 @@
-import type { CohortRole } from '@fabrique/domain';
+import type { CohortRole, RhythmRule } from '@fabrique/domain';
 
 /** Every demo account shares it; README and `npm start` print it. Never seeded in production. */
 export const DEMO_PASSWORD = 'fabrique-demo';
@@ -89,3 +89,45 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   // 31, former accounting assistant, two children, studies evenings from a tiers-lieu near Sées.
   { email: 'aicha.traore@fabrique.demo', displayName: 'Aïcha Traoré', isAdmin: false, role: 'learner' },
 ];
+
+export interface DemoPeriod {
+  kind: 'holiday' | 'internship';
+  /** Every week holding a day from `from` to `to` is marked, as the admin screen's "mark a period" does. */
+  from: string;
+  to: string;
+  note: string;
+}
+
+/**
+ * Promo 1's year, so the first start shows a real calendar: one week a month at Boitron in the
+ * Salle du fournil with the facilitator, the Christmas and spring breaks, and six weeks of
+ * internship to finish. The rhythm's Mondays that fall in a break or the internship are skipped.
+ */
+export const DEMO_CALENDAR: {
+  rhythm: RhythmRule;
+  roomName: string;
+  periods: DemoPeriod[];
+  /** The agenda of the 1st, 2nd… on-site week actually scheduled; `moreAgenda` for any beyond. */
+  agendas: string[];
+  moreAgenda: string;
+} = {
+  rhythm: { kind: 'first-full-week-of-month' },
+  roomName: 'Salle du fournil',
+  periods: [
+    { kind: 'holiday', from: '2026-12-21', to: '2027-01-01', note: 'Vacances de Noël' },
+    { kind: 'holiday', from: '2027-04-19', to: '2027-04-30', note: 'Vacances de printemps' },
+    { kind: 'internship', from: '2027-05-17', to: '2027-06-25', note: 'Stage en entreprise (6 semaines)' },
+  ],
+  agendas: [
+    'Accueil de la promo, installation des postes et de Git (C1). Lancement du brief « Portfolio »',
+    'Maquettage : zoning, wireframes, accessibilité (C2). Revue des portfolios',
+    'Intégration HTML et CSS responsive, audit RGAA (C3). Revue de code et démonstrations',
+    'JavaScript : interactions et appels d’API (C4). Lancement du brief « Réserv’Asso »',
+    'Modéliser les données : MCD, MLD et RGPD (C5). Revue de code et démonstrations',
+    'Requêtes SQL et NoSQL sans injection, tests d’accès aux données (C6)',
+    'API côté serveur et tests unitaires (C7). Revue de code et démonstrations',
+    'Déploiement et intégration continue (C8). Préparation de la recherche de stage',
+    'Dossier professionnel, oral blanc devant jury, derniers conseils avant le stage',
+  ],
+  moreAgenda: 'Revue de code et démonstrations',
+};

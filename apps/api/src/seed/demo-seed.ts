@@ -2,7 +2,8 @@ import type { DataSource, DeepPartial, EntityManager, EntityTarget, ObjectLitera
 import { PasswordHasher } from '@fabrique/auth';
 import type { CohortRole } from '@fabrique/domain';
 import { Cohort, Competency, Membership, type NewDomainEvent, recordEvents, Room, Site, Track, User } from '@fabrique/persistence';
-import { DEMO_COHORT, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TRACK } from './demo-data.js';
+import { type DemoCalendarResult, seedDemoCalendar } from './demo-calendar.js';
+import { DEMO_CALENDAR, DEMO_COHORT, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TRACK } from './demo-data.js';
 
 export interface DemoLogin {
   email: string;
@@ -14,9 +15,11 @@ export interface DemoSeedResult {
   siteId: string;
   trackId: string;
   cohortId: string;
-  /** Rows this run inserted and updated: both 0 when the demo data was already in place. */
+  /** Rows this run inserted and updated (the calendar's week rows included): both 0 when the demo data was already in place. */
   created: number;
   updated: number;
+  /** What this run did to the cohort's calendar; see seedDemoCalendar. */
+  calendar: DemoCalendarResult;
   logins: DemoLogin[];
   password: string;
 }
@@ -28,6 +31,7 @@ type Outcome<T> = { row: T; status: 'created' | 'updated' | 'unchanged'; changes
  * Idempotent: every row is found by its natural key (names, codes, e-mails, membership)
  * and only inserted or brought back to the demo values, so running it again changes nothing.
  * Passwords already set are kept: someone who changed theirs while trying the demo keeps it.
+ * The cohort's calendar is planned once, while it has no weeks, then left to the admins.
  */
 export function seedDemo(dataSource: DataSource, passwordHasher: Pick<PasswordHasher, 'hash'> = new PasswordHasher()): Promise<DemoSeedResult> {
   return dataSource.transaction(async (manager) => {
@@ -48,9 +52,10 @@ export function seedDemo(dataSource: DataSource, passwordHasher: Pick<PasswordHa
     if (site.status === 'updated') events.push({ type: 'site.updated', aggregateType: 'site', aggregateId: site.row.id, payload: { ...site.changes } });
     count(site);
     const rooms = await manager.findBy(Room, { siteId: site.row.id });
+    const roomIds = new Map<string, string>();
     for (const room of DEMO_SITE.rooms) {
       const existing = rooms.find((candidate) => candidate.name.toLowerCase() === room.name.toLowerCase()) ?? null;
-      count(await upsert(manager, Room, existing, { siteId: site.row.id, ...room }));
+      roomIds.set(room.name, count(await upsert(manager, Room, existing, { siteId: site.row.id, ...room })).id);
     }
 
     const track = await upsert(manager, Track, await findByName(manager, Track, DEMO_TRACK.name), {
@@ -77,6 +82,7 @@ export function seedDemo(dataSource: DataSource, passwordHasher: Pick<PasswordHa
     count(cohort);
 
     const logins: DemoLogin[] = [];
+    const facilitatorIds: string[] = [];
     for (const person of DEMO_PEOPLE) {
       const existing = await manager.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: person.email }).getOne();
       const user = count(
@@ -99,12 +105,19 @@ export function seedDemo(dataSource: DataSource, passwordHasher: Pick<PasswordHa
           events.push({ type: 'membership.added', aggregateType: 'cohort', aggregateId: cohort.row.id, payload: { userId: user.id, role: person.role } });
         }
         count(membership);
+        if (person.role === 'facilitator') facilitatorIds.push(user.id);
       }
       logins.push({ email: person.email, displayName: person.displayName, role: person.role ?? 'admin' });
     }
 
+    const roomId = roomIds.get(DEMO_CALENDAR.roomName);
+    if (!roomId) throw new Error(`DEMO_CALENDAR.roomName "${DEMO_CALENDAR.roomName}" is not one of DEMO_SITE.rooms`);
+    const { calendar, events: calendarEvents } = await seedDemoCalendar(manager, { cohortId: cohort.row.id, roomId, facilitatorIds });
+    tally.created += calendar.onSiteWeeks + calendar.holidayWeeks + calendar.internshipWeeks;
+    events.push(...calendarEvents);
+
     await recordEvents(manager, events);
-    return { siteId: site.row.id, trackId: track.row.id, cohortId: cohort.row.id, ...tally, logins, password: DEMO_PASSWORD };
+    return { siteId: site.row.id, trackId: track.row.id, cohortId: cohort.row.id, ...tally, calendar, logins, password: DEMO_PASSWORD };
   });
 }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '@fabrique/config';
 import { createDataSource } from '@fabrique/persistence';
+import { DEMO_CALENDAR, DEMO_COHORT } from './demo-data.js';
 import { seedDemo } from './demo-seed.js';
 
 /**
@@ -25,6 +26,13 @@ async function main(): Promise<void> {
         ? `Demo data written: ${result.created} rows created, ${result.updated} updated.`
         : 'Demo data already in place.',
     );
+    const { calendar } = result;
+    if (calendar.planned) {
+      console.log(
+        `  calendar of ${DEMO_COHORT.name}: ${calendar.onSiteWeeks} on-site weeks in ${DEMO_CALENDAR.roomName}, ${calendar.holidayWeeks} holiday weeks, ${calendar.internshipWeeks} internship weeks`,
+      );
+      for (const { monday, clashes } of calendar.skipped) console.log(`    skipped ${monday}: ${clashes.map((clash) => clash.message).join('; ')}`);
+    }
     for (const login of result.logins) console.log(`  ${login.role.padEnd(11)} ${login.email.padEnd(32)} ${login.displayName}`);
     console.log(`  password for all: ${result.password}`);
   } finally {
