@@ -5,9 +5,11 @@ import { ConfigModule } from '@fabrique/config';
 import { HealthModule, LoggingModule } from '@fabrique/observability';
 import { DatabaseModule, RedisModule } from '@fabrique/persistence';
 import { AttendanceModule } from './attendance/attendance.module.js';
+import { BriefsModule } from './briefs/briefs.module.js';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
+import { CoursesModule } from './courses/courses.module.js';
 import { InvitationsModule } from './invitations/invitations.module.js';
 import { MeModule } from './me/me.module.js';
 import { RostersModule } from './rosters/rosters.module.js';
@@ -33,6 +35,8 @@ import { SessionsModule } from './sessions/sessions.module.js';
     CalendarModule,
     AttendanceModule,
     CalendarFeedsModule,
+    CoursesModule,
+    BriefsModule,
   ],
   providers: [{ provide: APP_GUARD, useExisting: AccessTokenGuard }],
 })

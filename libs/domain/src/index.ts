@@ -8,3 +8,7 @@ export * from './calendar/local-time.js';
 export * from './calendar/rhythm.js';
 export * from './calendar/week-plan.js';
 export * from './calendar/cohort-calendar.js';
+export * from './briefs/briefs.js';
+export * from './courses/ordering.js';
+export * from './courses/assignment.js';
+export * from './courses/progress.js';

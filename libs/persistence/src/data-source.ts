@@ -3,6 +3,9 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ActivityLogEntry } from './attendance/activity-log-entry.entity.js';
 import { AttendanceMark } from './attendance/attendance-mark.entity.js';
 import { CheckInCode } from './attendance/check-in-code.entity.js';
+import { AssignmentGroup, AssignmentGroupMember, BriefAssignment } from './briefs/brief-assignment.entity.js';
+import { Brief, BriefCompetency } from './briefs/brief.entity.js';
+import { Review, ReviewLevel, Submission } from './briefs/submission.entity.js';
 import { CalendarFeed } from './calendar/calendar-feed.entity.js';
 import { CohortWeekFacilitator } from './calendar/cohort-week-facilitator.entity.js';
 import { CohortWeek } from './calendar/cohort-week.entity.js';
@@ -12,6 +15,11 @@ import { Site } from './campus/site.entity.js';
 import { Track } from './campus/track.entity.js';
 import { Cohort } from './cohorts/cohort.entity.js';
 import { Membership } from './cohorts/membership.entity.js';
+import { CourseModule } from './courses/course-module.entity.js';
+import { CourseResource } from './courses/course-resource.entity.js';
+import { Course } from './courses/course.entity.js';
+import { ModuleAssignment } from './courses/module-assignment.entity.js';
+import { ResourceCompletion } from './courses/resource-completion.entity.js';
 import { DomainEvent } from './events/domain-event.entity.js';
 import { Invitation } from './identity/invitation.entity.js';
 import { RefreshToken } from './identity/refresh-token.entity.js';
@@ -20,10 +28,12 @@ import { IdentitySitesCohorts1763900000000 } from './migrations/1763900000000-id
 import { CohortWeeks1763910000000 } from './migrations/1763910000000-cohort-weeks.js';
 import { CalendarFeeds1763920000000 } from './migrations/1763920000000-calendar-feeds.js';
 import { Attendance1763930000000 } from './migrations/1763930000000-attendance.js';
+import { Courses1763940000000 } from './migrations/1763940000000-courses.js';
+import { Briefs1763950000000 } from './migrations/1763950000000-briefs.js';
 
 /** Listed explicitly (no globs) so the same list works from sources in tests and from the build. */
-export const ENTITIES = [User, RefreshToken, Invitation, Site, Room, Track, Competency, Cohort, Membership, DomainEvent, CohortWeek, CohortWeekFacilitator, CalendarFeed, AttendanceMark, CheckInCode, ActivityLogEntry];
-export const MIGRATIONS = [IdentitySitesCohorts1763900000000, CohortWeeks1763910000000, CalendarFeeds1763920000000, Attendance1763930000000];
+export const ENTITIES = [User, RefreshToken, Invitation, Site, Room, Track, Competency, Cohort, Membership, DomainEvent, CohortWeek, CohortWeekFacilitator, CalendarFeed, AttendanceMark, CheckInCode, ActivityLogEntry, Brief, BriefCompetency, BriefAssignment, AssignmentGroup, AssignmentGroupMember, Submission, Review, ReviewLevel, Course, CourseModule, CourseResource, ModuleAssignment, ResourceCompletion];
+export const MIGRATIONS = [IdentitySitesCohorts1763900000000, CohortWeeks1763910000000, CalendarFeeds1763920000000, Attendance1763930000000, Courses1763940000000, Briefs1763950000000];
 
 /** The single source of TypeORM options, shared by the apps, the migration CLI and the tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {
