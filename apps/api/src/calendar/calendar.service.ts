@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CohortAccess, type Principal } from '@fabrique/auth';
-import { buildCohortCalendar, type CalendarWeek, isIsoDate, isoWeekLabel, localDateAt, nextOnSiteWeek, weekOf } from '@fabrique/domain';
+import { addWeeks, buildCohortCalendar, type CalendarWeek, isIsoDate, isoWeekLabel, localDateAt, localDateTimeToInstant, mondayOf, nextOnSiteWeek, weekOf } from '@fabrique/domain';
 import { AppException } from '@fabrique/errors';
 import { invalidField } from '../common/invalid-field.js';
 import { CalendarRepository, type WeekRow } from './calendar.repository.js';
 import type { CalendarWeekDto } from './dto/presential-week.dto.js';
+import { type DeadlineItem, MyWeekRepository, type StudyItem } from './my-week.repository.js';
 
 export interface MyWeekDto {
   cohortId: string;
@@ -13,6 +14,10 @@ export interface MyWeekDto {
   date: string;
   week: CalendarWeekDto | null;
   nextOnSiteWeek: CalendarWeekDto | null;
+  /** Modules to study this week, and to prepare before the next on-site week. */
+  toStudy: StudyItem[];
+  /** Brief deadlines falling in this week (site-local Monday 00:00 to the next Monday). */
+  dueThisWeek: DeadlineItem[];
 }
 
 /** Reads the rhythm: a cohort's calendar for its members, and "my week" for a learner or facilitator. */
@@ -21,6 +26,7 @@ export class CalendarService {
   constructor(
     private readonly calendar: CalendarRepository,
     private readonly access: CohortAccess,
+    private readonly weekPlan: MyWeekRepository,
   ) {}
 
   async cohortCalendar(principal: Principal, cohortId: string): Promise<CalendarWeekDto[]> {
@@ -39,6 +45,10 @@ export class CalendarService {
         const day = date ?? localDateAt(new Date(), cohort.timeZone);
         const week = weekOf(calendar, day);
         const next = nextOnSiteWeek(calendar, day);
+        const monday = mondayOf(day);
+        const [from, to] = [monday, addWeeks(monday, 1)].map((date) => localDateTimeToInstant(date, '00:00', cohort.timeZone));
+        const toStudy = await this.weekPlan.studyPlan(cohortId, principal.userId, monday, next?.monday ?? null);
+        const dueThisWeek = await this.weekPlan.deadlines(cohortId, principal.userId, from, to);
         return {
           cohortId,
           cohortName: cohort.name,
@@ -46,6 +56,8 @@ export class CalendarService {
           date: day,
           week: week ? this.toDto(week) : null,
           nextOnSiteWeek: next ? this.toDto(next) : null,
+          toStudy,
+          dueThisWeek,
         };
       }),
     );
