@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BriefDeadlineEvents } from './brief-deadline-events.js';
 import { CalendarFeedsController } from './calendar-feeds.controller.js';
 import { CalendarFeedsRepository } from './calendar-feeds.repository.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
@@ -12,9 +13,10 @@ import { FEED_EVENT_SOURCES, type FeedEventSource } from './feed-event.js';
     CalendarFeedsService,
     CalendarFeedsRepository,
     CohortWeekEvents,
+    BriefDeadlineEvents,
     {
       provide: FEED_EVENT_SOURCES,
-      inject: [CohortWeekEvents],
+      inject: [CohortWeekEvents, BriefDeadlineEvents],
       useFactory: (...sources: FeedEventSource[]): FeedEventSource[] => sources,
     },
   ],

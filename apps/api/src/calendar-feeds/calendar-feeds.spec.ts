@@ -144,6 +144,28 @@ describe('calendar feeds', () => {
     expect(events(facilitatorFeed.calendar).map((event) => event.uid).sort()).toEqual([winter, summer, internship].map((week) => `${week.id}@fabrique`).sort());
   });
 
+  it('shows the brief deadlines of my cohorts at the due time, in the site time zone', async () => {
+    const cohort = await ctx.fixtures.cohort();
+    const other = await ctx.fixtures.cohort();
+    const learner = await ctx.fixtures.member(cohort, 'learner');
+    const admin = await ctx.as(await ctx.fixtures.admin());
+    const brief = { title: 'Portfolio', context: 'Votre vitrine', deliverables: 'Un dépôt', competencies: [{ code: 'C2', expectedLevel: 1 }], mode: 'individual' };
+    const mine = (await admin.post(`/api/tracks/${cohort.trackId}/briefs`).send(brief).expect(201)).body;
+    const theirs = (await admin.post(`/api/tracks/${other.trackId}/briefs`).send(brief).expect(201)).body;
+    const times = { start: { date: '2027-03-22', time: '09:00' }, due: { date: '2027-04-02', time: '17:00' } };
+    const assignment = (await admin.post(`/api/cohorts/${cohort.id}/assignments`).send({ briefId: mine.id, ...times }).expect(201)).body;
+    await admin.post(`/api/cohorts/${other.id}/assignments`).send({ briefId: theirs.id, ...times }).expect(201);
+
+    const { calendar } = await fetchFeed(await feedPath(learner));
+    const deadlines = events(calendar).filter((event) => event.uid.endsWith('-due@fabrique'));
+    expect(deadlines.map((event) => event.uid)).toEqual([`${assignment.id}-due@fabrique`]);
+    const [deadline] = deadlines;
+    expect(deadline.summary).toBe(`Rendu : Portfolio — ${cohort.name} (avant 17:00)`);
+    expect(deadline.component.getFirstProperty('dtend')?.getParameter('tzid')).toBe('Europe/Paris');
+    // 2 April 2027 is in summer time: 17:00 in Paris is 15:00 UTC.
+    expect(deadline.endDate.toJSDate().toISOString()).toBe('2027-04-02T15:00:00.000Z');
+  });
+
   it('keeps the UID of a moved week with a higher SEQUENCE, and shows a cancelled week as CANCELLED for 60 days', async () => {
     const cohort = await ctx.fixtures.cohort();
     const learner = await ctx.fixtures.member(cohort, 'learner');

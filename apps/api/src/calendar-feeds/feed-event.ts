@@ -1,6 +1,6 @@
 /**
- * One entry of a user's calendar feed. Every feature that shows up in the feed (on-site weeks
- * today, brief deadlines later) maps its rows to these, and the ICS writer knows nothing else.
+ * One entry of a user's calendar feed. Every feature that shows up in the feed (cohort weeks
+ * and brief deadlines) maps its rows to these, and the ICS writer knows nothing else.
  */
 export interface FeedEvent {
   /** Stable for the life of the thing it shows, so calendar apps update the event instead of adding one. */
