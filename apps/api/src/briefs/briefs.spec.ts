@@ -213,6 +213,8 @@ describe('briefs, submissions, reviews and the competency matrix', () => {
     const stale = await facilitator.post(`/api/submissions/${v2.id}/review`).send({ verdict: 'validated', levels: levels(1, 2) }).expect(409);
     expect(stale.body.message).toContain('newer version');
     await facilitator.post(`/api/submissions/${v3.id}/review`).send({ verdict: 'validated', levels: levels(1, 2) }).expect(201);
+    // Each review is the reviewer's traceable distance activity.
+    expect(await count(`activity_log a JOIN reviews r ON r.id::text = a.reference WHERE a.kind = 'review' AND r.submission_id IN ($1, $2)`, [v1.id, v3.id])).toBe(2);
     const closed = await learners[0].get(`/api/assignments/${assignment.id}/submissions/mine`).expect(200);
     expect(closed.body).toMatchObject({ status: 'validated', open: false });
     expect(closed.body.versions.map((v: { version: number; review: { verdict: string } | null }) => [v.version, v.review?.verdict ?? null])).toEqual([

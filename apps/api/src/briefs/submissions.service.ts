@@ -128,6 +128,8 @@ export class SubmissionsService {
           payload: { submissionId, reviewId: review.id, verdict: input.verdict, levels: input.levels.map(({ code, level }) => ({ code, level })) },
         },
       ]);
+      // Distance work of the facilitator, traceable like the learners' (funders audit both).
+      await recordActivity(manager, principal.userId, 'review', review.id);
     });
     return this.get(principal, submissionId);
   }

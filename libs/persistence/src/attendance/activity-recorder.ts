@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ActivityLogEntry } from './activity-log-entry.entity.js';
 
 /** Kinds of distance activity; later features add theirs (resource_done, submission, post, ticket…). */
-export type ActivityKind = 'sign_in' | 'resource_done' | 'submission';
+export type ActivityKind = 'sign_in' | 'resource_done' | 'submission' | 'review';
 
 /**
  * Records one thing a user did, for the distance-activity export. Pass the manager of the
