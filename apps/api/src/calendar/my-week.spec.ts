@@ -54,5 +54,11 @@ describe('my week: what to study and what is due', () => {
     const [next] = (await me.get('/api/me/week?date=2026-09-23').expect(200)).body;
     expect(next.dueThisWeek).toEqual([]);
     expect(next.toStudy.map((item: { mode: string }) => item.mode)).toEqual(['prepare_before_onsite']);
+
+    // Moving the on-site week moves the preparation's due date with it.
+    const [onSite] = (await admin.get(`/api/cohorts/${cohort.id}/calendar`).expect(200)).body.filter((w: { kind: string }) => w.kind === 'presential');
+    await admin.patch(`/api/cohorts/${cohort.id}/presential-weeks/${onSite.weekId}`).send({ monday: '2026-10-26' }).expect(200);
+    const [moved] = (await me.get('/api/me/week?date=2026-09-23').expect(200)).body;
+    expect(moved.toStudy).toEqual([expect.objectContaining({ moduleTitle: 'CSS et mise en page', dueOn: '2026-10-26' })]);
   });
 });

@@ -65,6 +65,14 @@ export class PresentialWeeksService {
       await manager.update(CohortWeek, { id: weekId }, { monday: planned.monday, roomId: room.id, siteId: room.siteId, agenda: planned.agenda, sequence: current.sequence + 1 });
       await manager.delete(CohortWeekFacilitator, { weekId });
       await this.insertFacilitators(manager, weekId, planned);
+      if (planned.monday !== current.monday) {
+        // Modules to prepare before this on-site week follow it, with their due date (its Monday).
+        await manager.query(
+          `UPDATE module_assignments SET week_monday = $3, due_on = $3
+            WHERE cohort_id = $1 AND mode = 'prepare_before_onsite' AND week_monday = $2`,
+          [cohortId, current.monday, planned.monday],
+        );
+      }
       const type = planned.monday !== current.monday ? 'cohort_week.moved' : 'cohort_week.updated';
       const before = { monday: current.monday, roomId: current.roomId, facilitatorIds: current.facilitators.map((f) => f.userId), agenda: current.agenda };
       await recordEvents(manager, [this.event(type, cohortId, principal, { weekId, before, after: { ...planned, siteId: room.siteId } })]);
