@@ -1,4 +1,5 @@
-import type { CohortRole, RhythmRule } from '@fabrique/domain';
+import type { AssignmentMode, BriefMode, CohortRole, ReviewVerdict, RhythmRule } from '@fabrique/domain';
+import type { ResourceKind } from '@fabrique/persistence';
 
 /** Every demo account shares it; README and `npm start` print it. Never seeded in production. */
 export const DEMO_PASSWORD = 'fabrique-demo';
@@ -131,3 +132,159 @@ export const DEMO_CALENDAR: {
   ],
   moreAgenda: 'Revue de code et démonstrations',
 };
+
+export interface DemoResource {
+  title: string;
+  url: string;
+  kind: ResourceKind;
+  estimatedMinutes: number;
+}
+
+export interface DemoModule {
+  title: string;
+  summary: string;
+  resources: DemoResource[];
+  /** Assigned to Promo 1 with the API's rules (assignmentDue): before its Nth on-site week, or during its Nth distance week. */
+  assignment: { mode: AssignmentMode; week: number } | null;
+}
+
+/** A published course of the track, so learners have something to study between on-site weeks. */
+export const DEMO_COURSE: { title: string; summary: string; modules: DemoModule[] } = {
+  title: 'Les bases du web',
+  summary: 'HTML, CSS et accessibilité : ce qu’il faut avoir lu et pratiqué avant d’intégrer sa première maquette.',
+  modules: [
+    {
+      title: 'Comprendre le web et HTML',
+      summary: 'Comment une page arrive dans le navigateur, et la structure sémantique d’un document HTML.',
+      assignment: { mode: 'prepare_before_onsite', week: 2 },
+      resources: [
+        { title: 'Comment fonctionne le Web', url: 'https://developer.mozilla.org/fr/docs/Learn/Getting_started_with_the_web/How_the_Web_works', kind: 'article', estimatedMinutes: 15 },
+        { title: 'Les bases du HTML', url: 'https://developer.mozilla.org/fr/docs/Learn/Getting_started_with_the_web/HTML_basics', kind: 'documentation', estimatedMinutes: 30 },
+        { title: 'Structurer une page avec les éléments sémantiques', url: 'https://developer.mozilla.org/fr/docs/Learn/HTML/Introduction_to_HTML/Document_and_website_structure', kind: 'article', estimatedMinutes: 40 },
+        { title: 'Exercice : baliser une page de recette', url: 'https://developer.mozilla.org/fr/docs/Learn/HTML/Introduction_to_HTML/Structuring_a_page_of_content', kind: 'exercise', estimatedMinutes: 60 },
+      ],
+    },
+    {
+      title: 'Mettre en forme avec CSS',
+      summary: 'Sélecteurs, cascade, boîtes, Flexbox et mise en page adaptée à toutes les tailles d’écran.',
+      assignment: { mode: 'during_distance', week: 3 },
+      resources: [
+        { title: 'Les bases des CSS', url: 'https://developer.mozilla.org/fr/docs/Learn/Getting_started_with_the_web/CSS_basics', kind: 'documentation', estimatedMinutes: 30 },
+        { title: 'Le modèle de boîte', url: 'https://developer.mozilla.org/fr/docs/Learn/CSS/Building_blocks/The_box_model', kind: 'article', estimatedMinutes: 25 },
+        { title: 'Flexbox', url: 'https://developer.mozilla.org/fr/docs/Learn/CSS/CSS_layout/Flexbox', kind: 'article', estimatedMinutes: 45 },
+      ],
+    },
+    {
+      title: 'Accessibilité et RGAA',
+      summary: 'Pourquoi et comment rendre une interface utilisable par tous, et les critères du RGAA.',
+      // Not assigned yet: the facilitator decides when.
+      assignment: null,
+      resources: [
+        { title: 'Qu’est-ce que l’accessibilité ?', url: 'https://developer.mozilla.org/fr/docs/Learn/Accessibility/What_is_accessibility', kind: 'article', estimatedMinutes: 20 },
+        { title: 'Le référentiel RGAA 4.1', url: 'https://accessibilite.numerique.gouv.fr/methode/criteres-et-tests/', kind: 'documentation', estimatedMinutes: 45 },
+      ],
+    },
+  ],
+};
+
+/** A date and a wall-clock time at the cohort's site, as the assign form takes them. */
+export interface DemoLocalTime {
+  date: string;
+  time: string;
+}
+
+export interface DemoSubmission {
+  /** The learner, or for a group brief the member who submits for the group. */
+  by: string;
+  links: string[];
+  comment: string;
+  at: DemoLocalTime;
+  /** The facilitator's review of this version, if any: a level per targeted competency. */
+  review?: { verdict: ReviewVerdict; comment: string; levels: Array<{ code: string; level: number; comment: string }> };
+}
+
+export interface DemoBrief {
+  title: string;
+  context: string;
+  deliverables: string;
+  mode: BriefMode;
+  competencies: Array<{ code: string; expectedLevel: number }>;
+  /** Assigned to Promo 1 by its facilitator, in the site's local time. */
+  start: DemoLocalTime;
+  due: DemoLocalTime;
+  /** Group briefs: every learner of the cohort in exactly one group, by e-mail. */
+  groups: Array<{ name: string; learners: string[] }>;
+  /** In order: a learner's second entry is their version 2. */
+  submissions: DemoSubmission[];
+}
+
+/** The two briefs the on-site agendas launch; the Portfolio has its first versions and a review. */
+export const DEMO_BRIEFS: DemoBrief[] = [
+  {
+    title: 'Portfolio',
+    context:
+      'Vous cherchez bientôt un stage : présentez-vous en ligne. Maquettez puis intégrez un portfolio d’une page (présentation, parcours, projets, contact), lisible sur téléphone comme sur ordinateur.',
+    deliverables: '- Les maquettes mobile et bureau (lien Figma ou PDF)\n- Le dépôt Git du site\n- L’adresse du site publié',
+    mode: 'individual',
+    competencies: [
+      { code: 'C2', expectedLevel: 1 },
+      { code: 'C3', expectedLevel: 2 },
+    ],
+    start: { date: '2026-09-07', time: '09:00' },
+    due: { date: '2026-10-02', time: '18:00' },
+    groups: [],
+    submissions: [
+      {
+        by: 'sandrine.lemaire@fabrique.demo',
+        links: ['https://www.figma.com/file/sLm4quette/portfolio-sandrine', 'https://github.com/sandrine-lemaire/portfolio'],
+        comment: 'Première version : la maquette bureau n’est pas finie.',
+        at: { date: '2026-09-30', time: '21:40' },
+        review: {
+          verdict: 'to_redo',
+          comment: 'Bon départ, la structure est claire. Reprenez la version mobile et les contrastes avant de renvoyer.',
+          levels: [
+            { code: 'C2', level: 1, comment: 'Zoning et wireframe mobile présents ; maquette bureau à terminer.' },
+            { code: 'C3', level: 1, comment: 'HTML sémantique correct, mais le menu déborde sous 400 px et les contrastes ne passent pas le RGAA.' },
+          ],
+        },
+      },
+      {
+        by: 'sandrine.lemaire@fabrique.demo',
+        links: ['https://www.figma.com/file/sLm4quette/portfolio-sandrine', 'https://github.com/sandrine-lemaire/portfolio', 'https://sandrine-lemaire.github.io/portfolio/'],
+        comment: 'Version mobile reprise, contrastes corrigés, site publié.',
+        at: { date: '2026-10-11', time: '17:15' },
+      },
+      {
+        by: 'kevin.dasilva@fabrique.demo',
+        links: ['https://github.com/kdasilva/portfolio', 'https://kdasilva.github.io/portfolio/'],
+        comment: 'Désolé pour le retard, j’ai fini ce week-end.',
+        at: { date: '2026-10-04', time: '23:05' },
+      },
+      {
+        by: 'aicha.traore@fabrique.demo',
+        links: ['https://www.figma.com/file/aTr40re/portfolio', 'https://github.com/aicha-traore/portfolio'],
+        comment: '',
+        at: { date: '2026-10-01', time: '22:30' },
+      },
+    ],
+  },
+  {
+    title: 'Réserv’Asso',
+    context:
+      'Le comité des fêtes de Boitron prête sa salle et son matériel (tables, barnum, sono) aux associations du canton. Réalisez l’application de réservation : calendrier des disponibilités, demande en ligne, validation par le bureau.',
+    deliverables: '- Le MCD et le script de création de la base\n- Le dépôt Git de l’application, avec ses tests\n- Une démonstration de 10 minutes lors de la semaine sur site',
+    mode: 'group',
+    competencies: [
+      { code: 'C4', expectedLevel: 2 },
+      { code: 'C5', expectedLevel: 2 },
+      { code: 'C6', expectedLevel: 1 },
+    ],
+    start: { date: '2026-12-07', time: '09:00' },
+    due: { date: '2027-02-26', time: '18:00' },
+    groups: [
+      { name: 'Équipe Fournil', learners: ['sandrine.lemaire@fabrique.demo', 'aicha.traore@fabrique.demo'] },
+      { name: 'Équipe Pétrin', learners: ['kevin.dasilva@fabrique.demo'] },
+    ],
+    submissions: [],
+  },
+];

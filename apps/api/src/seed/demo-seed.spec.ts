@@ -42,10 +42,30 @@ describe('demo seed', () => {
             WHERE lower(t.name) = lower($2) AND lower(c.name) = lower($3))::int AS weeks,
          (SELECT count(*) FROM cohort_week_facilitators f JOIN cohort_weeks w ON w.id = f.week_id JOIN cohorts c ON c.id = w.cohort_id
             JOIN tracks t ON t.id = c.track_id WHERE lower(t.name) = lower($2) AND lower(c.name) = lower($3))::int AS "weekFacilitators",
+         (SELECT count(*) FROM courses c JOIN tracks t ON t.id = c.track_id WHERE lower(t.name) = lower($2))::int AS courses,
+         (SELECT count(*) FROM course_modules m JOIN courses c ON c.id = m.course_id JOIN tracks t ON t.id = c.track_id WHERE lower(t.name) = lower($2))::int AS modules,
+         (SELECT count(*) FROM course_resources r JOIN course_modules m ON m.id = r.module_id JOIN courses c ON c.id = m.course_id JOIN tracks t ON t.id = c.track_id
+            WHERE lower(t.name) = lower($2))::int AS resources,
+         (SELECT count(*) FROM module_assignments a JOIN cohorts c ON c.id = a.cohort_id JOIN tracks t ON t.id = c.track_id
+            WHERE lower(t.name) = lower($2) AND lower(c.name) = lower($3))::int AS "moduleAssignments",
+         (SELECT count(*) FROM resource_completions rc JOIN users u ON u.id = rc.user_id WHERE u.email = ANY($4))::int AS completions,
+         (SELECT count(*) FROM briefs b JOIN tracks t ON t.id = b.track_id WHERE lower(t.name) = lower($2))::int AS briefs,
+         (SELECT count(*) FROM brief_competencies bc JOIN briefs b ON b.id = bc.brief_id JOIN tracks t ON t.id = b.track_id WHERE lower(t.name) = lower($2))::int AS "briefCompetencies",
+         (SELECT count(*) FROM brief_assignments a JOIN cohorts c ON c.id = a.cohort_id JOIN tracks t ON t.id = c.track_id
+            WHERE lower(t.name) = lower($2) AND lower(c.name) = lower($3))::int AS "briefAssignments",
+         (SELECT count(*) FROM assignment_groups g JOIN brief_assignments a ON a.id = g.assignment_id JOIN cohorts c ON c.id = a.cohort_id JOIN tracks t ON t.id = c.track_id
+            WHERE lower(t.name) = lower($2))::int AS groups,
+         (SELECT count(*) FROM assignment_group_members gm JOIN users u ON u.id = gm.learner_id WHERE u.email = ANY($4))::int AS "groupMembers",
+         (SELECT count(*) FROM submissions sub JOIN users u ON u.id = sub.submitted_by WHERE u.email = ANY($4))::int AS submissions,
+         (SELECT count(*) FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE u.email = ANY($4))::int AS reviews,
+         (SELECT count(*) FROM review_levels rl JOIN reviews r ON r.id = rl.review_id JOIN users u ON u.id = r.reviewer_id WHERE u.email = ANY($4))::int AS "reviewLevels",
          (SELECT count(*) FROM domain_events e
             WHERE e.aggregate_id IN (SELECT id FROM sites WHERE lower(name) = lower($1)
                                      UNION SELECT id FROM tracks WHERE lower(name) = lower($2)
-                                     UNION SELECT c.id FROM cohorts c JOIN tracks t ON t.id = c.track_id WHERE lower(t.name) = lower($2)))::int AS events`,
+                                     UNION SELECT c.id FROM cohorts c JOIN tracks t ON t.id = c.track_id WHERE lower(t.name) = lower($2)
+                                     UNION SELECT b.id FROM briefs b JOIN tracks t ON t.id = b.track_id WHERE lower(t.name) = lower($2)
+                                     UNION SELECT a.id FROM brief_assignments a JOIN briefs b ON b.id = a.brief_id JOIN tracks t ON t.id = b.track_id
+                                      WHERE lower(t.name) = lower($2)))::int AS events`,
       [DEMO_SITE.name, DEMO_TRACK.name, DEMO_COHORT.name, emails],
     );
     return row as Record<string, number>;
@@ -71,9 +91,15 @@ describe('demo seed', () => {
       const [track] = await manager.query(`SELECT id FROM tracks WHERE lower(name) = lower($1)`, [DEMO_TRACK.name]);
       const [site] = await manager.query(`SELECT id FROM sites WHERE lower(name) = lower($1)`, [DEMO_SITE.name]);
       const cohorts = track ? await manager.query(`SELECT id FROM cohorts WHERE track_id = $1`, [track.id]) : [];
-      const aggregates = [track?.id, site?.id, ...cohorts.map((cohort: { id: string }) => cohort.id)].filter(Boolean);
+      const briefs = track ? await manager.query(`SELECT id FROM briefs WHERE track_id = $1`, [track.id]) : [];
+      const briefIds = briefs.map((brief: { id: string }) => brief.id);
+      const assignments = await manager.query(`SELECT id FROM brief_assignments WHERE brief_id = ANY($1)`, [briefIds]);
+      const aggregates = [track?.id, site?.id, ...cohorts.map((cohort: { id: string }) => cohort.id), ...briefIds, ...assignments.map((a: { id: string }) => a.id)].filter(Boolean);
       await manager.query(`DELETE FROM domain_events WHERE aggregate_id = ANY($1)`, [aggregates]);
+      // Children first: the cohorts take their brief and module assignments (groups, submissions, reviews) with them,
+      // then the briefs (which keep users and the track), then the users; the track takes its courses.
       await manager.query(`DELETE FROM cohorts WHERE id = ANY($1)`, [cohorts.map((cohort: { id: string }) => cohort.id)]);
+      await manager.query(`DELETE FROM briefs WHERE id = ANY($1)`, [briefIds]);
       await manager.query(`DELETE FROM users WHERE email = ANY($1)`, [emails]);
       await manager.query(`DELETE FROM tracks WHERE id = $1`, [track?.id ?? null]);
       await manager.query(`DELETE FROM sites WHERE id = $1`, [site?.id ?? null]);
@@ -96,9 +122,16 @@ describe('demo seed', () => {
     // 9 on-site weeks with their facilitator, 4 holiday and 6 internship weeks; one event per on-site week and per period.
     expect(counts).toEqual({
       sites: 1, rooms: 2, tracks: 1, competencies: 8, cohorts: 1, users: 5, memberships: 4,
-      weeks: 19, weekFacilitators: 9, events: 7 + 9 + 3,
+      weeks: 19, weekFacilitators: 9,
+      courses: 1, modules: 3, resources: 9, moduleAssignments: 2, completions: 7,
+      briefs: 2, briefCompetencies: 5, briefAssignments: 2, groups: 2, groupMembers: 3, submissions: 4, reviews: 1, reviewLevels: 2,
+      // Plus 2 modules and 2 briefs assigned, 2 briefs created, 4 versions submitted, 1 reviewed.
+      events: 7 + 9 + 3 + 11,
     });
-    expect(first).toMatchObject({ created: 22 + 19, updated: 0, password: DEMO_PASSWORD });
+    expect(first.learning).toEqual({
+      courses: 1, modules: 3, resources: 9, moduleAssignments: 2, completions: 7, briefs: 2, briefAssignments: 2, groups: 2, submissions: 4, reviews: 1, unassignable: [],
+    });
+    expect(first).toMatchObject({ created: 22 + 19 + 33, updated: 0, password: DEMO_PASSWORD });
     expect(first.calendar).toEqual({
       planned: true,
       onSiteWeeks: 9,
@@ -108,8 +141,111 @@ describe('demo seed', () => {
     });
 
     const second = await seedDemo(dataSource);
-    expect(second).toEqual({ ...first, created: 0, updated: 0, calendar: { planned: false, onSiteWeeks: 0, holidayWeeks: 0, internshipWeeks: 0, skipped: [] } });
+    expect(second).toEqual({
+      ...first,
+      created: 0,
+      updated: 0,
+      calendar: { planned: false, onSiteWeeks: 0, holidayWeeks: 0, internshipWeeks: 0, skipped: [] },
+      learning: { courses: 0, modules: 0, resources: 0, moduleAssignments: 0, completions: 0, briefs: 0, briefAssignments: 0, groups: 0, submissions: 0, reviews: 0, unassignable: [] },
+    });
     expect(await countDemoRows()).toEqual(counts);
+  });
+
+  it('publishes a course whose modules Promo 1 studies before its 2nd on-site week and during its 3rd distance week', async () => {
+    const modules = await dataSource.query(
+      `SELECT co.status, m.position, m.title, a.mode, a.week, to_char(a.week_monday, 'YYYY-MM-DD') AS "weekMonday", to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn",
+              (SELECT array_agg(r.position ORDER BY r.position) FROM course_resources r WHERE r.module_id = m.id) AS positions,
+              (SELECT bool_and(r.url LIKE 'https://%' AND r.estimated_minutes > 0) FROM course_resources r WHERE r.module_id = m.id) AS "linksOk"
+         FROM courses co JOIN tracks t ON t.id = co.track_id JOIN course_modules m ON m.course_id = co.id
+         LEFT JOIN module_assignments a ON a.module_id = m.id
+        WHERE lower(t.name) = lower($1) ORDER BY m.position`,
+      [DEMO_TRACK.name],
+    );
+    expect(modules).toEqual([
+      { status: 'published', position: 1, title: 'Comprendre le web et HTML', mode: 'prepare_before_onsite', week: 2, weekMonday: '2026-10-05', dueOn: '2026-10-05', positions: [1, 2, 3, 4], linksOk: true },
+      // Distance weeks 1–3 are the three weeks after the first on-site week; due once the 3rd is over.
+      { status: 'published', position: 2, title: 'Mettre en forme avec CSS', mode: 'during_distance', week: 3, weekMonday: '2026-09-28', dueOn: '2026-10-05', positions: [1, 2, 3], linksOk: true },
+      { status: 'published', position: 3, title: 'Accessibilité et RGAA', mode: null, week: null, weekMonday: null, dueOn: null, positions: [1, 2], linksOk: true },
+    ]);
+    const done = await dataSource.query(
+      `SELECT u.email, count(*)::int AS n FROM resource_completions rc JOIN users u ON u.id = rc.user_id WHERE u.email = ANY($1) GROUP BY u.email ORDER BY u.email`,
+      [emails],
+    );
+    expect(done).toEqual([
+      { email: 'kevin.dasilva@fabrique.demo', n: 2 },
+      { email: 'sandrine.lemaire@fabrique.demo', n: 5 },
+    ]);
+  });
+
+  it('assigns the Portfolio and Réserv’Asso briefs in Paris time, with versions, a late one, groups and a review', async () => {
+    const assignments = await dataSource.query(
+      `SELECT b.title, b.mode, a.starts_at AS "startsAt", a.due_at AS "dueAt", u.email AS "assignedBy",
+              (SELECT array_agg(c.code || ':' || bc.expected_level ORDER BY c.code) FROM brief_competencies bc JOIN competencies c ON c.id = bc.competency_id
+                WHERE bc.brief_id = b.id) AS targets,
+              (SELECT coalesce(array_agg(g.name || ':' || (SELECT count(*) FROM assignment_group_members gm WHERE gm.group_id = g.id) ORDER BY g.name), '{}')
+                 FROM assignment_groups g WHERE g.assignment_id = a.id) AS groups
+         FROM brief_assignments a JOIN briefs b ON b.id = a.brief_id JOIN tracks t ON t.id = b.track_id JOIN users u ON u.id = a.assigned_by
+        WHERE lower(t.name) = lower($1) ORDER BY a.starts_at`,
+      [DEMO_TRACK.name],
+    );
+    expect(assignments).toEqual([
+      {
+        title: 'Portfolio', mode: 'individual', startsAt: new Date('2026-09-07T07:00:00Z'), dueAt: new Date('2026-10-02T16:00:00Z'),
+        assignedBy: facilitatorEmails[0], targets: ['C2:1', 'C3:2'], groups: [],
+      },
+      {
+        title: 'Réserv’Asso', mode: 'group', startsAt: new Date('2026-12-07T08:00:00Z'), dueAt: new Date('2027-02-26T17:00:00Z'),
+        assignedBy: facilitatorEmails[0], targets: ['C4:2', 'C5:2', 'C6:1'], groups: ['Équipe Fournil:2', 'Équipe Pétrin:1'],
+      },
+    ]);
+
+    const submissions = await dataSource.query(
+      `SELECT u.email, s.version, s.late, r.verdict, rv.email AS reviewer,
+              (SELECT array_agg(c.code || ':' || rl.level ORDER BY c.code) FROM review_levels rl JOIN competencies c ON c.id = rl.competency_id
+                WHERE rl.review_id = r.id) AS levels
+         FROM submissions s JOIN users u ON u.id = s.learner_id LEFT JOIN reviews r ON r.submission_id = s.id LEFT JOIN users rv ON rv.id = r.reviewer_id
+        WHERE u.email = ANY($1) ORDER BY u.email, s.version`,
+      [emails],
+    );
+    expect(submissions).toEqual([
+      { email: 'aicha.traore@fabrique.demo', version: 1, late: false, verdict: null, reviewer: null, levels: null },
+      { email: 'kevin.dasilva@fabrique.demo', version: 1, late: true, verdict: null, reviewer: null, levels: null },
+      { email: 'sandrine.lemaire@fabrique.demo', version: 1, late: false, verdict: 'to_redo', reviewer: facilitatorEmails[0], levels: ['C2:1', 'C3:1'] },
+      { email: 'sandrine.lemaire@fabrique.demo', version: 2, late: true, verdict: null, reviewer: null, levels: null },
+    ]);
+  });
+
+  it('leaves courses and briefs as the users changed them, and adds nothing back', async () => {
+    const [sandrine] = await dataSource.query(`SELECT id FROM users WHERE email = 'sandrine.lemaire@fabrique.demo'`);
+    const [v2] = await dataSource.query(`SELECT id FROM submissions WHERE learner_id = $1 AND version = 2`, [sandrine.id]);
+    const [julien] = await dataSource.query(`SELECT id FROM users WHERE email = $1`, [facilitatorEmails[0]]);
+    await dataSource.transaction(async (manager) => {
+      // The facilitator validates version 2, unpublishes the course and moves a module; Sandrine unmarks a resource.
+      const [review] = await manager.query(`INSERT INTO reviews (submission_id, reviewer_id, verdict) VALUES ($1, $2, 'validated') RETURNING id`, [v2.id, julien.id]);
+      await manager.query(
+        `INSERT INTO review_levels (review_id, competency_id, level) SELECT $1, bc.competency_id, 2 FROM brief_competencies bc JOIN briefs b ON b.id = bc.brief_id
+          WHERE b.title = 'Portfolio' AND b.track_id = (SELECT id FROM tracks WHERE lower(name) = lower($2))`,
+        [review.id, DEMO_TRACK.name],
+      );
+      await manager.query(`UPDATE courses SET status = 'draft' WHERE track_id = (SELECT id FROM tracks WHERE lower(name) = lower($1))`, [DEMO_TRACK.name]);
+      await manager.query(`UPDATE module_assignments SET week = 4, week_monday = '2026-11-02', due_on = '2026-11-02' WHERE mode = 'prepare_before_onsite'
+                             AND cohort_id = (SELECT c.id FROM cohorts c JOIN tracks t ON t.id = c.track_id WHERE lower(t.name) = lower($1) AND lower(c.name) = lower($2))`,
+      [DEMO_TRACK.name, DEMO_COHORT.name]);
+      await manager.query(`DELETE FROM resource_completions WHERE user_id = $1 AND resource_id = (SELECT resource_id FROM resource_completions WHERE user_id = $1 LIMIT 1)`, [sandrine.id]);
+    });
+    const before = await countDemoRows();
+
+    const again = await seedDemo(dataSource);
+    expect(again).toMatchObject({ created: 0, updated: 0 });
+    expect(await countDemoRows()).toEqual(before);
+    const [state] = await dataSource.query(
+      `SELECT (SELECT string_agg(status, ',') FROM courses WHERE track_id = t.id) AS status,
+              (SELECT string_agg(to_char(due_on, 'YYYY-MM-DD'), ',') FROM module_assignments WHERE mode = 'prepare_before_onsite'
+                AND cohort_id IN (SELECT id FROM cohorts WHERE track_id = t.id)) AS "dueOn"
+         FROM tracks t WHERE lower(t.name) = lower($1)`,
+      [DEMO_TRACK.name],
+    );
+    expect(state).toEqual({ status: 'draft', dueOn: '2026-11-02' });
   });
 
   it('puts Promo 1 on site once a month in the Salle du fournil with its facilitator, never in a break or the internship', async () => {

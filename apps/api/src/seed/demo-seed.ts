@@ -3,6 +3,7 @@ import { PasswordHasher } from '@fabrique/auth';
 import type { CohortRole } from '@fabrique/domain';
 import { Cohort, Competency, Membership, type NewDomainEvent, recordEvents, Room, Site, Track, User } from '@fabrique/persistence';
 import { type DemoCalendarResult, seedDemoCalendar } from './demo-calendar.js';
+import { type DemoLearningResult, seedDemoLearning } from './demo-learning.js';
 import { DEMO_CALENDAR, DEMO_COHORT, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TRACK } from './demo-data.js';
 
 export interface DemoLogin {
@@ -20,6 +21,8 @@ export interface DemoSeedResult {
   updated: number;
   /** What this run did to the cohort's calendar; see seedDemoCalendar. */
   calendar: DemoCalendarResult;
+  /** What this run added of the demo course and briefs; see seedDemoLearning. */
+  learning: DemoLearningResult;
   logins: DemoLogin[];
   password: string;
 }
@@ -31,7 +34,8 @@ type Outcome<T> = { row: T; status: 'created' | 'updated' | 'unchanged'; changes
  * Idempotent: every row is found by its natural key (names, codes, e-mails, membership)
  * and only inserted or brought back to the demo values, so running it again changes nothing.
  * Passwords already set are kept: someone who changed theirs while trying the demo keeps it.
- * The cohort's calendar is planned once, while it has no weeks, then left to the admins.
+ * The cohort's calendar is planned once, while it has no weeks, then left to the admins; the demo
+ * course and briefs are only inserted while absent, then left to the facilitators and learners.
  */
 export function seedDemo(dataSource: DataSource, passwordHasher: Pick<PasswordHasher, 'hash'> = new PasswordHasher()): Promise<DemoSeedResult> {
   return dataSource.transaction(async (manager) => {
@@ -83,6 +87,7 @@ export function seedDemo(dataSource: DataSource, passwordHasher: Pick<PasswordHa
 
     const logins: DemoLogin[] = [];
     const facilitatorIds: string[] = [];
+    const learners = new Map<string, string>();
     for (const person of DEMO_PEOPLE) {
       const existing = await manager.getRepository(User).createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email: person.email }).getOne();
       const user = count(
@@ -106,6 +111,7 @@ export function seedDemo(dataSource: DataSource, passwordHasher: Pick<PasswordHa
         }
         count(membership);
         if (person.role === 'facilitator') facilitatorIds.push(user.id);
+        if (person.role === 'learner') learners.set(person.email, user.id);
       }
       logins.push({ email: person.email, displayName: person.displayName, role: person.role ?? 'admin' });
     }
@@ -116,8 +122,14 @@ export function seedDemo(dataSource: DataSource, passwordHasher: Pick<PasswordHa
     tally.created += calendar.onSiteWeeks + calendar.holidayWeeks + calendar.internshipWeeks;
     events.push(...calendarEvents);
 
+    // After the calendar: module due dates are read from the cohort's weeks.
+    const { learning, events: learningEvents } = await seedDemoLearning(manager, { trackId: track.row.id, cohortId: cohort.row.id, facilitatorId: facilitatorIds[0], learners });
+    const { unassignable: _unassignable, ...learningRows } = learning;
+    tally.created += Object.values(learningRows).reduce((sum, rows) => sum + rows, 0);
+    events.push(...learningEvents);
+
     await recordEvents(manager, events);
-    return { siteId: site.row.id, trackId: track.row.id, cohortId: cohort.row.id, ...tally, calendar, logins, password: DEMO_PASSWORD };
+    return { siteId: site.row.id, trackId: track.row.id, cohortId: cohort.row.id, ...tally, calendar, learning, logins, password: DEMO_PASSWORD };
   });
 }
 

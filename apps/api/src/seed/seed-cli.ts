@@ -33,6 +33,14 @@ async function main(): Promise<void> {
       );
       for (const { monday, clashes } of calendar.skipped) console.log(`    skipped ${monday}: ${clashes.map((clash) => clash.message).join('; ')}`);
     }
+    const { learning } = result;
+    if (learning.courses || learning.moduleAssignments || learning.briefs || learning.briefAssignments) {
+      console.log(
+        `  courses and briefs: ${learning.courses} course (${learning.modules} modules, ${learning.resources} resources), ${learning.moduleAssignments} modules assigned, ` +
+          `${learning.briefs} briefs, ${learning.briefAssignments} assigned, ${learning.submissions} submissions, ${learning.reviews} review`,
+      );
+    }
+    for (const module of learning.unassignable) console.log(`    not assigned, no such week in the calendar: ${module}`);
     for (const login of result.logins) console.log(`  ${login.role.padEnd(11)} ${login.email.padEnd(32)} ${login.displayName}`);
     console.log(`  password for all: ${result.password}`);
   } finally {
