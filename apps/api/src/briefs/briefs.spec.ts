@@ -225,6 +225,28 @@ describe('briefs, submissions, reviews and the competency matrix', () => {
     await learners[0].post(`/api/assignments/${assignment.id}/submissions`).send({ links: [REPO] }).expect(409);
   });
 
+  it('settles a review racing a new submission: the new version is kept, and either it is open or the review covers it', async () => {
+    const { cohort, facilitator, learners, brief } = await setUp();
+    const assignment = (await facilitator.post(`/api/cohorts/${cohort.id}/assignments`).send({ briefId: brief.id, ...open }).expect(201)).body;
+    const v1 = (await learners[0].post(`/api/assignments/${assignment.id}/submissions`).send({ links: [REPO] }).expect(201)).body.versions[0];
+    const [review, resubmission] = await Promise.all([
+      facilitator.post(`/api/submissions/${v1.id}/review`).send({ verdict: 'validated', levels: levels(1, 1) }),
+      learners[0].post(`/api/assignments/${assignment.id}/submissions`).send({ links: [REPO], comment: 'Version corrigée' }),
+    ]);
+    const mine = (await learners[0].get(`/api/assignments/${assignment.id}/submissions/mine`).expect(200)).body;
+    if (resubmission.status === 201) {
+      // The resubmission came first: the review of the older version is refused, the new one waits.
+      expect(review.status).toBe(409);
+      expect(mine).toMatchObject({ status: 'submitted', open: true });
+      expect(mine.versions).toHaveLength(2);
+    } else {
+      // The review came first and validated the work: the late resubmission is refused, nothing half-written.
+      expect([review.status, resubmission.status]).toEqual([201, 409]);
+      expect(mine).toMatchObject({ status: 'validated', open: false });
+      expect(mine.versions).toHaveLength(1);
+    }
+  });
+
   it('lists the latest unreviewed versions to review, page by page, to facilitators only', async () => {
     const { cohort, facilitator, learners, brief } = await setUp({ learners: 3 });
     const assignment = (await facilitator.post(`/api/cohorts/${cohort.id}/assignments`).send({ briefId: brief.id, ...open }).expect(201)).body;
