@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
+import { fridayOf } from '@fabrique/domain';
 import { CalendarFeedsRepository, type FeedWeekRow } from './calendar-feeds.repository.js';
 import type { FeedEvent, FeedEventSource } from './feed-event.js';
 
 /** On-site days are shown as timed events at the site's local hours, Monday to Friday. */
 export const ON_SITE_HOURS = { from: '09:00', to: '17:00' } as const;
 const WORKING_DAYS = 5;
-
-const addDays = (isoDate: string, days: number) => DateTime.fromISO(isoDate, { zone: 'utc' }).plus({ days }).toISODate() as string;
 
 const KIND_TITLES = { presential: 'Semaine sur site', internship: 'Stage en entreprise', holiday: 'Congés' } as const;
 
@@ -47,7 +45,7 @@ export function cohortWeekEvent(week: FeedWeekRow): FeedEvent {
       },
     };
   }
-  return { ...common, summary: title, busy: false, when: { kind: 'allDay', firstDay: week.monday, lastDay: addDays(week.monday, WORKING_DAYS - 1) } };
+  return { ...common, summary: title, busy: false, when: { kind: 'allDay', firstDay: week.monday, lastDay: fridayOf(week.monday) } };
 }
 
 /** The special weeks of every cohort the user belongs to, as a learner or a facilitator. */

@@ -32,7 +32,18 @@ function assertDistinctRoomNames(rooms: RoomInput[]): void {
 export class SitesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(principal: Principal): Promise<SiteDto[]> {
+  list(principal: Principal): Promise<SiteDto[]> {
+    return this.visible(principal).getMany().then((rows) => rows.map(toDto));
+  }
+
+  async get(principal: Principal, id: string): Promise<SiteDto> {
+    const row = await this.visible(principal).andWhere('site.id = :id', { id }).getOne();
+    if (!row) throw new AppException('not_found', 'Site not found');
+    return toDto(row);
+  }
+
+  /** Admins see every site; members only those of their cohorts. One rule for lists and single reads. */
+  private visible(principal: Principal) {
     const query = this.dataSource.getRepository(Site).createQueryBuilder('site').leftJoinAndSelect('site.rooms', 'room').orderBy('site.name');
     if (!principal.isAdmin) {
       query.where(
@@ -40,13 +51,7 @@ export class SitesService {
         { userId: principal.userId },
       );
     }
-    return (await query.getMany()).map(toDto);
-  }
-
-  async get(principal: Principal, id: string): Promise<SiteDto> {
-    const visible = (await this.list(principal)).find((site) => site.id === id);
-    if (!visible) throw new AppException('not_found', 'Site not found');
-    return visible;
+    return query;
   }
 
   async create(principal: Principal, input: CreateSiteDto): Promise<SiteDto> {

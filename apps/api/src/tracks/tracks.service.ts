@@ -32,20 +32,25 @@ function assertDistinctCodes(competencies: Pick<CompetencyInput, 'code'>[]): voi
 export class TracksService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(principal: Principal): Promise<TrackDto[]> {
+  list(principal: Principal): Promise<TrackDto[]> {
+    return this.visible(principal).getMany().then((rows) => rows.map(toDto));
+  }
+
+  async get(principal: Principal, id: string): Promise<TrackDto> {
+    const row = await this.visible(principal).andWhere('track.id = :id', { id }).getOne();
+    if (!row) throw new AppException('not_found', 'Track not found');
+    return toDto(row);
+  }
+
+  /** Admins see every track; members only those of their cohorts. One rule for lists and single reads. */
+  private visible(principal: Principal) {
     const query = this.dataSource.getRepository(Track).createQueryBuilder('track').leftJoinAndSelect('track.competencies', 'competency').orderBy('track.name');
     if (!principal.isAdmin) {
       query.where(`track.id IN (SELECT c.track_id FROM cohorts c JOIN memberships m ON m.cohort_id = c.id WHERE m.user_id = :userId)`, {
         userId: principal.userId,
       });
     }
-    return (await query.getMany()).map(toDto);
-  }
-
-  async get(principal: Principal, id: string): Promise<TrackDto> {
-    const visible = (await this.list(principal)).find((track) => track.id === id);
-    if (!visible) throw new AppException('not_found', 'Track not found');
-    return visible;
+    return query;
   }
 
   async create(principal: Principal, input: CreateTrackDto): Promise<TrackDto> {
