@@ -13,7 +13,7 @@ const swc = [
   },
 ];
 
-const libs = ['domain', 'config', 'errors', 'persistence', 'auth', 'contracts', 'observability', 'testing'];
+const libs = ['domain', 'config', 'errors', 'persistence', 'auth', 'contracts', 'markdown', 'observability', 'testing'];
 
 const moduleNameMapper: Record<string, string> = {
   '^(\\.{1,2}/.*)\\.js$': '$1',
@@ -43,6 +43,7 @@ const config: Config = {
     project('domain', 'libs/domain', false),
     project('config', 'libs/config', false),
     project('contracts', 'libs/contracts', false),
+    project('markdown', 'libs/markdown', false),
     project('observability', 'libs/observability', true),
     project('persistence', 'libs/persistence', true),
     project('auth', 'libs/auth', true),

@@ -16,6 +16,7 @@ import { RostersModule } from './rosters/rosters.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { TracksModule } from './tracks/tracks.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
+import { PeerHelpModule } from './peer-help/peer-help.module.js';
 
 @Module({
   imports: [
@@ -37,6 +38,7 @@ import { SessionsModule } from './sessions/sessions.module.js';
     CalendarFeedsModule,
     CoursesModule,
     BriefsModule,
+    PeerHelpModule,
   ],
   providers: [{ provide: APP_GUARD, useExisting: AccessTokenGuard }],
 })

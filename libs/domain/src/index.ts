@@ -12,3 +12,6 @@ export * from './briefs/briefs.js';
 export * from './courses/ordering.js';
 export * from './courses/assignment.js';
 export * from './courses/progress.js';
+export * from './peer-help/posts.js';
+export * from './peer-help/mentions.js';
+export * from './peer-help/similar.js';

@@ -27,3 +27,4 @@ export * from './courses/course-module.entity.js';
 export * from './courses/course-resource.entity.js';
 export * from './courses/module-assignment.entity.js';
 export * from './courses/resource-completion.entity.js';
+export * from './notifications/notification-recorder.js';

@@ -58,11 +58,12 @@ export class Fixtures {
     });
   }
 
-  async cohort(options: { startsOn?: string; endsOn?: string } = {}): Promise<Cohort> {
-    const [site, track] = await Promise.all([this.site(), this.track()]);
+  /** A cohort at a new site; on a new track unless `trackId` names one (promotions of one track). */
+  async cohort(options: { startsOn?: string; endsOn?: string; trackId?: string } = {}): Promise<Cohort> {
+    const [site, trackId] = await Promise.all([this.site(), options.trackId ?? this.track().then((track) => track.id)]);
     return this.dataSource.getRepository(Cohort).save({
       name: `Promo ${unique()}`,
-      trackId: track.id,
+      trackId,
       homeSiteId: site.id,
       startsOn: options.startsOn ?? '2026-09-07',
       endsOn: options.endsOn ?? '2027-06-25',
