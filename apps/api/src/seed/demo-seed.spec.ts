@@ -59,6 +59,14 @@ describe('demo seed', () => {
          (SELECT count(*) FROM submissions sub JOIN users u ON u.id = sub.submitted_by WHERE u.email = ANY($4))::int AS submissions,
          (SELECT count(*) FROM reviews r JOIN users u ON u.id = r.reviewer_id WHERE u.email = ANY($4))::int AS reviews,
          (SELECT count(*) FROM review_levels rl JOIN reviews r ON r.id = rl.review_id JOIN users u ON u.id = r.reviewer_id WHERE u.email = ANY($4))::int AS "reviewLevels",
+         (SELECT count(*) FROM help_threads h JOIN cohorts c ON c.id = h.cohort_id JOIN tracks t ON t.id = c.track_id
+            WHERE lower(t.name) = lower($2))::int AS "helpThreads",
+         (SELECT count(*) FROM help_replies r JOIN users u ON u.id = r.author_id WHERE u.email = ANY($4))::int AS "helpReplies",
+         (SELECT count(*) FROM help_thread_votes v JOIN users u ON u.id = v.user_id WHERE u.email = ANY($4))::int AS "helpThreadVotes",
+         (SELECT count(*) FROM help_reply_votes v JOIN users u ON u.id = v.user_id WHERE u.email = ANY($4))::int AS "helpReplyVotes",
+         (SELECT count(*) FROM help_follows f JOIN users u ON u.id = f.user_id WHERE u.email = ANY($4))::int AS "helpFollows",
+         (SELECT count(*) FROM help_post_revisions pr JOIN help_replies r ON r.id = pr.reply_id JOIN users u ON u.id = r.author_id
+            WHERE u.email = ANY($4))::int AS "helpRevisions",
          (SELECT count(*) FROM domain_events e
             WHERE e.aggregate_id IN (SELECT id FROM sites WHERE lower(name) = lower($1)
                                      UNION SELECT id FROM tracks WHERE lower(name) = lower($2)
@@ -125,13 +133,15 @@ describe('demo seed', () => {
       weeks: 19, weekFacilitators: 9,
       courses: 1, modules: 3, resources: 9, moduleAssignments: 2, completions: 7,
       briefs: 2, briefCompetencies: 5, briefAssignments: 2, groups: 2, groupMembers: 3, submissions: 4, reviews: 1, reviewLevels: 2,
+      helpThreads: 14, helpReplies: 19, helpThreadVotes: 16, helpReplyVotes: 27, helpFollows: 14, helpRevisions: 1,
       // Plus 2 modules and 2 briefs assigned, 2 briefs created, 4 versions submitted, 1 reviewed.
       events: 7 + 9 + 3 + 11,
     });
     expect(first.learning).toEqual({
       courses: 1, modules: 3, resources: 9, moduleAssignments: 2, completions: 7, briefs: 2, briefAssignments: 2, groups: 2, submissions: 4, reviews: 1, unassignable: [],
     });
-    expect(first).toMatchObject({ created: 22 + 19 + 33, updated: 0, password: DEMO_PASSWORD });
+    expect(first.help).toEqual({ threads: 14, replies: 19, threadVotes: 16, replyVotes: 27, follows: 14, revisions: 1 });
+    expect(first).toMatchObject({ created: 22 + 19 + 33 + 91, updated: 0, password: DEMO_PASSWORD });
     expect(first.calendar).toEqual({
       planned: true,
       onSiteWeeks: 9,
@@ -147,6 +157,7 @@ describe('demo seed', () => {
       updated: 0,
       calendar: { planned: false, onSiteWeeks: 0, holidayWeeks: 0, internshipWeeks: 0, skipped: [] },
       learning: { courses: 0, modules: 0, resources: 0, moduleAssignments: 0, completions: 0, briefs: 0, briefAssignments: 0, groups: 0, submissions: 0, reviews: 0, unassignable: [] },
+      help: { threads: 0, replies: 0, threadVotes: 0, replyVotes: 0, follows: 0, revisions: 0 },
     });
     expect(await countDemoRows()).toEqual(counts);
   });
@@ -213,6 +224,114 @@ describe('demo seed', () => {
       { email: 'sandrine.lemaire@fabrique.demo', version: 1, late: false, verdict: 'to_redo', reviewer: facilitatorEmails[0], levels: ['C2:1', 'C3:1'] },
       { email: 'sandrine.lemaire@fabrique.demo', version: 2, late: true, verdict: null, reviewer: null, levels: null },
     ]);
+  });
+
+  it('gives Promo 1 a dozen French peer-help threads, some answered or accepted, with counters that match their rows', async () => {
+    const threads = await dataSource.query(
+      `SELECT h.id, h.title, h.status, h.scope, h.anonymous, h.tags, b.title AS brief, h.resource_id AS "resourceId",
+              h.reply_count AS "replyCount", h.score, h.created_at AS "createdAt", h.last_activity_at AS "lastActivityAt",
+              (SELECT count(*)::int FROM help_replies r WHERE r.thread_id = h.id AND r.deleted_at IS NULL AND r.hidden_at IS NULL) AS replies,
+              (SELECT coalesce(sum(v.value), 0)::int FROM help_thread_votes v WHERE v.thread_id = h.id) AS votes,
+              (SELECT max(r.created_at) FROM help_replies r WHERE r.thread_id = h.id) AS "lastReplyAt",
+              (SELECT r.thread_id FROM help_replies r WHERE r.id = h.accepted_reply_id) AS "acceptedIn",
+              EXISTS (SELECT 1 FROM help_follows f WHERE f.thread_id = h.id AND f.user_id = h.author_id) AS "authorFollows"
+         FROM help_threads h JOIN cohorts c ON c.id = h.cohort_id JOIN tracks t ON t.id = c.track_id LEFT JOIN briefs b ON b.id = h.brief_id
+        WHERE lower(t.name) = lower($1) AND lower(c.name) = lower($2) ORDER BY h.created_at`,
+      [DEMO_TRACK.name, DEMO_COHORT.name],
+    );
+    expect(threads.length).toBeGreaterThanOrEqual(12);
+    const statuses = threads.reduce((tally: Record<string, number>, thread: { status: string }) => ({ ...tally, [thread.status]: (tally[thread.status] ?? 0) + 1 }), {});
+    expect(statuses).toEqual({ unanswered: 4, answered: 5, accepted: 5 });
+    expect(threads.filter((thread: { scope: string }) => thread.scope === 'track')).toHaveLength(2);
+    expect(threads.filter((thread: { anonymous: boolean }) => thread.anonymous)).toHaveLength(2);
+    expect(threads.flatMap((thread: { brief: string | null }) => (thread.brief ? [thread.brief] : []))).toEqual(['Portfolio', 'Réserv’Asso']);
+    expect(threads.filter((thread: { resourceId: string | null }) => thread.resourceId)).toHaveLength(1);
+    // Posted during the cohort's year, the oldest waiting question more than a day before the newest one.
+    const unanswered = threads.filter((thread: { status: string }) => thread.status === 'unanswered');
+    expect(unanswered[unanswered.length - 1].createdAt.getTime() - unanswered[0].createdAt.getTime()).toBeGreaterThan(24 * 3600 * 1000);
+    for (const thread of threads) {
+      expect(thread.createdAt.getTime()).toBeGreaterThanOrEqual(new Date(DEMO_COHORT.startsOn).getTime());
+      expect(thread.tags.length).toBeGreaterThan(0);
+      expect({ title: thread.title, replyCount: thread.replyCount, score: thread.score, lastActivityAt: thread.lastActivityAt, authorFollows: thread.authorFollows }).toEqual({
+        title: thread.title,
+        replyCount: thread.replies,
+        score: thread.votes,
+        lastActivityAt: thread.lastReplyAt ?? thread.createdAt,
+        authorFollows: true,
+      });
+      expect(thread.acceptedIn).toBe(thread.status === 'accepted' ? thread.id : null);
+    }
+
+    const threadIds = threads.map((thread: { id: string }) => thread.id);
+    const [checks] = await dataSource.query(
+      `SELECT (SELECT count(*)::int FROM help_replies r WHERE r.thread_id = ANY($1)
+                 AND r.score <> (SELECT coalesce(sum(v.value), 0) FROM help_reply_votes v WHERE v.reply_id = r.id)) AS "wrongReplyScores",
+              (SELECT count(*)::int FROM help_thread_votes v JOIN help_threads h ON h.id = v.thread_id WHERE h.id = ANY($1) AND v.user_id = h.author_id)
+            + (SELECT count(*)::int FROM help_reply_votes v JOIN help_replies r ON r.id = v.reply_id WHERE r.thread_id = ANY($1) AND v.user_id = r.author_id) AS "ownVotes",
+              (SELECT count(*)::int FROM help_reply_votes v JOIN help_replies r ON r.id = v.reply_id WHERE r.thread_id = ANY($1) AND v.value = -1) AS downvotes,
+              (SELECT array_agg(u.email) FROM help_replies r JOIN users u ON u.id = r.endorsed_by WHERE r.thread_id = ANY($1)) AS endorsers,
+              (SELECT count(*)::int FROM help_replies r WHERE r.thread_id = ANY($1) AND r.created_at <= (SELECT created_at FROM help_threads WHERE id = r.thread_id)) AS "repliesBeforeQuestion"`,
+      [threadIds],
+    );
+    expect(checks).toEqual({ wrongReplyScores: 0, ownVotes: 0, downvotes: 1, endorsers: facilitatorEmails, repliesBeforeQuestion: 0 });
+
+    const revisions = await dataSource.query(
+      `SELECT pr.version, pr.body AS earlier, r.body AS now, pr.written_at = r.created_at AS "writtenWithReply", r.edited_at > r.created_at AS "editedLater"
+         FROM help_post_revisions pr JOIN help_replies r ON r.id = pr.reply_id WHERE r.thread_id = ANY($1)`,
+      [threadIds],
+    );
+    expect(revisions).toEqual([{ version: 1, earlier: expect.any(String), now: expect.any(String), writtenWithReply: true, editedLater: true }]);
+    expect(revisions[0].now.startsWith(revisions[0].earlier)).toBe(true);
+    expect(revisions[0].now).not.toBe(revisions[0].earlier);
+  });
+
+  it('lets French search find the demo threads typed without accents', async () => {
+    const search = async (words: string) =>
+      (
+        await dataSource.query(
+          `SELECT h.title FROM help_threads h JOIN cohorts c ON c.id = h.cohort_id JOIN tracks t ON t.id = c.track_id
+            WHERE lower(t.name) = lower($1) AND lower(c.name) = lower($2) AND h.search @@ websearch_to_tsquery('fabrique_fr', $3)
+            ORDER BY ts_rank(h.search, websearch_to_tsquery('fabrique_fr', $3)) DESC, h.title`,
+          [DEMO_TRACK.name, DEMO_COHORT.name, words],
+        )
+      ).map((row: { title: string }) => row.title);
+    expect(await search('equipe')).toEqual(expect.arrayContaining(['Travailler à plusieurs sur le même dépôt Git sans tout casser ?']));
+    expect(await search('cle etrangere')).toEqual(['Clé étrangère : ON DELETE CASCADE ou pas ?']);
+    expect(await search('deployer')).toEqual(expect.arrayContaining(['Déployer mon portfolio sur GitHub Pages : j’ai une erreur 404']));
+    expect(await search('accessibilite')).toEqual(expect.arrayContaining(['Accessibilité : quel contraste minimum pour mon texte gris clair ?']));
+    expect(await search('requete')).toEqual(expect.arrayContaining(['Requête SQL : compter les réservations par association, même celles qui n’en ont aucune']));
+    expect(await search('depot git')).toEqual(expect.arrayContaining(['Travailler à plusieurs sur le même dépôt Git sans tout casser ?']));
+  });
+
+  it('leaves peer-help threads as the users changed them, and adds nothing back', async () => {
+    const title = 'Mode sombre : prefers-color-scheme ne change rien sur mon téléphone';
+    const [thread] = await dataSource.query(
+      `SELECT h.id, h.author_id AS "authorId" FROM help_threads h JOIN cohorts c ON c.id = h.cohort_id JOIN tracks t ON t.id = c.track_id
+        WHERE lower(t.name) = lower($1) AND h.title = $2`,
+      [DEMO_TRACK.name, title],
+    );
+    const [sandrine] = await dataSource.query(`SELECT id FROM users WHERE email = 'sandrine.lemaire@fabrique.demo'`);
+    await dataSource.transaction(async (manager) => {
+      // Kevin retitles his question (the API keeps the earlier version), Sandrine answers it, and another thread is deleted.
+      await manager.query(
+        `INSERT INTO help_post_revisions (thread_id, version, title, body, tags, written_at) SELECT id, 1, title, body, tags, created_at FROM help_threads WHERE id = $1`,
+        [thread.id],
+      );
+      await manager.query(`UPDATE help_threads SET title = 'Mode sombre ignoré sur Android', edited_at = now() WHERE id = $1`, [thread.id]);
+      await manager.query(`INSERT INTO help_replies (thread_id, author_id, body) VALUES ($1, $2, 'Vérifie le mode sombre de ton navigateur, pas seulement celui du téléphone.')`, [
+        thread.id,
+        sandrine.id,
+      ]);
+      await manager.query(`UPDATE help_threads SET reply_count = reply_count + 1, last_activity_at = now() WHERE id = $1`, [thread.id]);
+      await manager.query(`UPDATE help_threads SET deleted_at = now() WHERE title = 'Mon formulaire de contact recharge la page quand je clique sur Envoyer'`);
+    });
+    const before = await countDemoRows();
+
+    const again = await seedDemo(dataSource);
+    expect(again).toMatchObject({ created: 0, updated: 0, help: { threads: 0, replies: 0 } });
+    expect(await countDemoRows()).toEqual(before);
+    const [state] = await dataSource.query(`SELECT title, status FROM help_threads WHERE id = $1`, [thread.id]);
+    expect(state).toEqual({ title: 'Mode sombre ignoré sur Android', status: 'answered' });
   });
 
   it('leaves courses and briefs as the users changed them, and adds nothing back', async () => {

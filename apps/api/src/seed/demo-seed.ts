@@ -3,6 +3,7 @@ import { PasswordHasher } from '@fabrique/auth';
 import type { CohortRole } from '@fabrique/domain';
 import { Cohort, Competency, Membership, type NewDomainEvent, recordEvents, Room, Site, Track, User } from '@fabrique/persistence';
 import { type DemoCalendarResult, seedDemoCalendar } from './demo-calendar.js';
+import { type DemoHelpResult, seedDemoHelp } from './demo-help.js';
 import { type DemoLearningResult, seedDemoLearning } from './demo-learning.js';
 import { DEMO_CALENDAR, DEMO_COHORT, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TRACK } from './demo-data.js';
 
@@ -23,6 +24,8 @@ export interface DemoSeedResult {
   calendar: DemoCalendarResult;
   /** What this run added of the demo course and briefs; see seedDemoLearning. */
   learning: DemoLearningResult;
+  /** What this run added of Promo 1's peer-help threads; see seedDemoHelp. */
+  help: DemoHelpResult;
   logins: DemoLogin[];
   password: string;
 }
@@ -35,7 +38,8 @@ type Outcome<T> = { row: T; status: 'created' | 'updated' | 'unchanged'; changes
  * and only inserted or brought back to the demo values, so running it again changes nothing.
  * Passwords already set are kept: someone who changed theirs while trying the demo keeps it.
  * The cohort's calendar is planned once, while it has no weeks, then left to the admins; the demo
- * course and briefs are only inserted while absent, then left to the facilitators and learners.
+ * course and briefs are only inserted while absent, then left to the facilitators and learners, and
+ * so are the peer-help threads.
  */
 export function seedDemo(dataSource: DataSource, passwordHasher: Pick<PasswordHasher, 'hash'> = new PasswordHasher()): Promise<DemoSeedResult> {
   return dataSource.transaction(async (manager) => {
@@ -128,8 +132,12 @@ export function seedDemo(dataSource: DataSource, passwordHasher: Pick<PasswordHa
     tally.created += Object.values(learningRows).reduce((sum, rows) => sum + rows, 0);
     events.push(...learningEvents);
 
+    // After the course and briefs: threads link to them.
+    const { help } = await seedDemoHelp(manager, { trackId: track.row.id, cohortId: cohort.row.id });
+    tally.created += Object.values(help).reduce((sum, rows) => sum + rows, 0);
+
     await recordEvents(manager, events);
-    return { siteId: site.row.id, trackId: track.row.id, cohortId: cohort.row.id, ...tally, calendar, learning, logins, password: DEMO_PASSWORD };
+    return { siteId: site.row.id, trackId: track.row.id, cohortId: cohort.row.id, ...tally, calendar, learning, help, logins, password: DEMO_PASSWORD };
   });
 }
 
