@@ -338,6 +338,45 @@ describe('peer-help threads: posting, replies, votes, answers, moderation, follo
     expect(await notifications(users.facilitatorA)).toHaveLength(1);
   });
 
+  it('keeps counts exact under concurrent replies and votes', async () => {
+    const { cohortA, as } = await setUp();
+    const thread = await ask(as.askerA, cohortA);
+    const voters = await Promise.all(
+      Array.from({ length: 6 }, async () => ctx.as(await ctx.fixtures.member(cohortA, 'learner'))),
+    );
+    await Promise.all(voters.map((voter, i) => voter.post(`/api/threads/${thread.id}/replies`).send({ body: `Réponse ${i}` }).expect(201)));
+    await Promise.all(voters.map((voter, i) => voter.put(`/api/threads/${thread.id}/vote`).send({ value: i % 3 === 0 ? -1 : 1 }).expect(200)));
+    const [row] = await ctx.dataSource.query(
+      `SELECT reply_count AS "replyCount", score, (SELECT count(*)::int FROM help_replies WHERE thread_id = $1) AS replies,
+              (SELECT sum(value)::int FROM help_thread_votes WHERE thread_id = $1) AS votes FROM help_threads WHERE id = $1`,
+      [thread.id],
+    );
+    expect(row).toEqual({ replyCount: 6, replies: 6, score: 2, votes: 2 });
+  });
+
+  it('refuses the wrong user on every thread and reply route', async () => {
+    const { cohortA, as } = await setUp();
+    const thread = await ask(as.askerA, cohortA);
+    const reply = await answer(as.peerA, thread.id);
+    const strangerGets404 = [
+      as.stranger.delete(`/api/threads/${thread.id}/follow`),
+      as.stranger.delete(`/api/threads/${thread.id}/vote`),
+      as.stranger.put(`/api/threads/${thread.id}/hidden`).send({ reason: 'pas ici' }),
+      as.stranger.put(`/api/threads/${thread.id}/accepted-reply`).send({ replyId: reply.id }),
+      as.stranger.delete(`/api/threads/${thread.id}`),
+      as.stranger.put(`/api/replies/${reply.id}/hidden`).send({ reason: 'pas ici' }),
+      as.stranger.delete(`/api/replies/${reply.id}/hidden`),
+      as.stranger.put(`/api/replies/${reply.id}/endorsement`),
+    ];
+    for (const response of await Promise.all(strangerGets404)) expect(response.status).toBe(404);
+    const learnerGets403 = [
+      as.peerA.delete(`/api/replies/${reply.id}/hidden`),
+      as.peerA.delete(`/api/threads/${thread.id}/hidden`),
+      as.askerA.delete(`/api/replies/${reply.id}/endorsement`),
+    ];
+    for (const response of await Promise.all(learnerGets403)) expect(response.status).toBe(403);
+  });
+
   it('renders hostile markdown as safe HTML and keeps code blocks', async () => {
     const { cohortA, as } = await setUp();
     const body = [
