@@ -17,6 +17,7 @@ import { SitesModule } from './sites/sites.module.js';
 import { TracksModule } from './tracks/tracks.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { PeerHelpModule } from './peer-help/peer-help.module.js';
+import { ThreadSearchModule } from './peer-help/search/thread-search.module.js';
 
 @Module({
   imports: [
@@ -39,6 +40,7 @@ import { PeerHelpModule } from './peer-help/peer-help.module.js';
     CoursesModule,
     BriefsModule,
     PeerHelpModule,
+    ThreadSearchModule,
   ],
   providers: [{ provide: APP_GUARD, useExisting: AccessTokenGuard }],
 })
