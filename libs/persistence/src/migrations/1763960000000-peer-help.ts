@@ -92,8 +92,13 @@ export class PeerHelp1763960000000 implements MigrationInterface {
       await queryRunner.query(`CREATE INDEX help_threads_cohort_${name}_idx ON help_threads (cohort_id, ${order})`);
       await queryRunner.query(`CREATE INDEX help_threads_track_${name}_idx ON help_threads (track_id, ${order}) WHERE scope = 'track'`);
     }
+    // Questions waiting for a first answer, oldest first: per cohort, and across cohorts for a
+    // facilitator of several (a scan in time order that stops at the page's end).
     await queryRunner.query(`
       CREATE INDEX help_threads_waiting_idx ON help_threads (cohort_id, created_at, id)
+        WHERE reply_count = 0 AND deleted_at IS NULL AND hidden_at IS NULL`);
+    await queryRunner.query(`
+      CREATE INDEX help_threads_waiting_all_idx ON help_threads (created_at, id)
         WHERE reply_count = 0 AND deleted_at IS NULL AND hidden_at IS NULL`);
     await queryRunner.query(`CREATE INDEX help_threads_author_idx ON help_threads (author_id)`);
     await queryRunner.query(`CREATE INDEX help_replies_thread_idx ON help_replies (thread_id, created_at, id)`);
