@@ -6,6 +6,7 @@ import { acceptsSubmissions, isHttpUrl, isLate, reviewCoverageProblem, workStatu
 import { AppException } from '@fabrique/errors';
 import { Review, ReviewLevel, Submission, recordActivity, recordEvents } from '@fabrique/persistence';
 import { invalidField } from '../common/invalid-field.js';
+import { decodeCursor, encodeCursor } from '../common/keyset-cursor.js';
 import { type AssignmentRow, BriefsRepository, type SubmissionRow } from './briefs.repository.js';
 import type { ReviewInputDto, SubmissionDto, SubmissionPageDto, SubmitDto, WorkDto } from './dto/submission.dto.js';
 
@@ -86,10 +87,11 @@ export class SubmissionsService {
 
   async toReview(principal: Principal, cohortId: string, cursor: string | undefined, limit = 20): Promise<SubmissionPageDto> {
     await this.access.requireFacilitator(principal, cohortId);
-    const rows = await this.briefs.toReview(cohortId, cursor ? decodeCursor(cursor) : null, limit + 1);
+    const after = cursor ? decodeCursor(cursor, ['date', 'uuid']) : null;
+    const rows = await this.briefs.toReview(cohortId, after ? { submittedAt: after[0] as string, id: after[1] as string } : null, limit + 1);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { items: await this.withReviews(page), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    return { items: await this.withReviews(page), nextCursor: rows.length > limit && last ? encodeCursor([last.submittedAt.toISOString(), last.id]) : null };
   }
 
   /** Only the cohort's facilitators review, the latest version, once; "to redo" reopens the work. */
@@ -171,16 +173,3 @@ export class SubmissionsService {
   }
 }
 
-function encodeCursor(row: SubmissionRow): string {
-  return Buffer.from(JSON.stringify([row.submittedAt.toISOString(), row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { submittedAt: string; id: string } {
-  try {
-    const [submittedAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (Number.isNaN(Date.parse(submittedAt)) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error('bad cursor');
-    return { submittedAt, id };
-  } catch {
-    throw invalidField('cursor', 'cursor is not a cursor from this list');
-  }
-}

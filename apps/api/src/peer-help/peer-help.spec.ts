@@ -332,8 +332,14 @@ describe('peer-help threads: posting, replies, votes, answers, moderation, follo
     const second = await answer(as.facilitatorA, thread.id, 'Oui : `align-items`.');
     expect((await notifications(users.peerA)).map((n) => [n.kind, n.key])).toEqual([['thread.reply', `reply:${second.id}`]]);
     await as.peerA.delete(`/api/threads/${thread.id}/follow`).expect(200, { following: false });
+    // A question can call someone in too.
+    const calling = await ask(as.askerA, cohortA, { title: 'Question pour Kévin en particulier', body: `@${handle(users.peerA)} tu as réussi ce matin ?` });
+    expect((await notifications(users.peerA)).map((n) => [n.kind, n.key])).toEqual([
+      ['thread.reply', `reply:${second.id}`],
+      ['thread.mention', `thread:${calling.id}`],
+    ]);
     await answer(as.askerA, thread.id, 'Merci !');
-    expect(await notifications(users.peerA)).toHaveLength(1);
+    expect(await notifications(users.peerA)).toHaveLength(2);
     // Replying does not follow: the facilitator only heard of the mention.
     expect(await notifications(users.facilitatorA)).toHaveLength(1);
   });
