@@ -29,6 +29,27 @@ export default tseslint.config(
     },
   },
   {
+    // A library's own tests may build their data with the testing factories.
+    files: ['libs/**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          banTransitiveDependencies: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:domain'] },
+            { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:util', 'type:domain', 'type:testing'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util', 'type:domain', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:feature', 'type:data', 'type:util', 'type:domain', 'type:testing'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain library holds pure rules: no framework, no database, no network.
     files: ['libs/domain/**/*.ts'],
     rules: {

@@ -13,7 +13,7 @@ const swc = [
   },
 ];
 
-const libs = ['domain', 'config', 'errors', 'persistence', 'auth', 'contracts', 'markdown', 'observability', 'testing'];
+const libs = ['domain', 'config', 'errors', 'persistence', 'auth', 'contracts', 'markdown', 'help-queue', 'observability', 'testing'];
 
 const moduleNameMapper: Record<string, string> = {
   '^(\\.{1,2}/.*)\\.js$': '$1',
@@ -47,6 +47,7 @@ const config: Config = {
     project('observability', 'libs/observability', true),
     project('persistence', 'libs/persistence', true),
     project('auth', 'libs/auth', true),
+    project('help-queue', 'libs/help-queue', true),
     project('testing', 'libs/testing', true),
     project('api', 'apps/api', true),
     project('realtime', 'apps/realtime', true),

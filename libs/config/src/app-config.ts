@@ -94,6 +94,16 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_LIMIT_PER_EMAIL_WINDOW_SECONDS = 900;
+
+  /** How long a socket counts as online without a heartbeat: an instance that dies leaves no ghost beyond this. */
+  @IsInt()
+  @Min(2)
+  PRESENCE_TTL_SECONDS = 30;
+
+  /** Live commands (raise, claim, message…) one socket may send per second. */
+  @IsInt()
+  @Min(1)
+  LIVE_COMMANDS_PER_SECOND = 5;
 }
 
 export class ConfigError extends Error {

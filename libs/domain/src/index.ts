@@ -15,3 +15,4 @@ export * from './courses/progress.js';
 export * from './peer-help/posts.js';
 export * from './peer-help/mentions.js';
 export * from './peer-help/similar.js';
+export * from './help-queue/help-queue.js';
