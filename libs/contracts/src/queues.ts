@@ -8,12 +8,15 @@ export interface JobPayloads {
   heartbeat: { requestedAt: string };
   /** Deletes attendance evidence older than its three-year retention (run daily by a job scheduler). */
   'purge-expired-evidence': Record<string, never>;
+  /** Escalates help tickets nobody claimed in time to every facilitator of their cohort (run every 30 s). */
+  'escalate-waiting-tickets': Record<string, never>;
 }
 
 /** What each job returns (kept on the completed job for a while, see DEFAULT_JOB_OPTIONS). */
 export interface JobResults {
   heartbeat: { requestedAt: string; processedAt: string };
   'purge-expired-evidence': { deleted: number };
+  'escalate-waiting-tickets': { escalated: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -22,6 +25,7 @@ export type JobName = keyof JobPayloads;
 export const JOB_QUEUE = {
   heartbeat: 'maintenance',
   'purge-expired-evidence': 'maintenance',
+  'escalate-waiting-tickets': 'maintenance',
 } as const satisfies Record<JobName, QueueName>;
 
 /** The names of the jobs a queue carries, so its processor can switch over them exhaustively. */

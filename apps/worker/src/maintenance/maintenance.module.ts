@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { HelpQueueModule } from '@fabrique/help-queue';
 import { EvidenceRetention } from './evidence-retention.js';
 import { Heartbeat } from './heartbeat.js';
 import { MaintenanceProcessor } from './maintenance.processor.js';
+import { TicketEscalation } from './ticket-escalation.js';
 
-@Module({ providers: [MaintenanceProcessor, Heartbeat, EvidenceRetention] })
+@Module({ imports: [HelpQueueModule], providers: [MaintenanceProcessor, Heartbeat, EvidenceRetention, TicketEscalation] })
 export class MaintenanceModule {}

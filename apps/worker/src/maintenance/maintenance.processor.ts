@@ -5,6 +5,7 @@ import type { QueueName } from '@fabrique/contracts';
 import type { QueueJob } from '../queues/queue-job.js';
 import { EvidenceRetention } from './evidence-retention.js';
 import { Heartbeat } from './heartbeat.js';
+import { TicketEscalation } from './ticket-escalation.js';
 
 const MAINTENANCE = 'maintenance' satisfies QueueName;
 
@@ -14,6 +15,7 @@ export class MaintenanceProcessor extends WorkerHost {
   constructor(
     private readonly heartbeat: Heartbeat,
     private readonly retention: EvidenceRetention,
+    private readonly escalation: TicketEscalation,
     private readonly logger: PinoLogger,
   ) {
     super();
@@ -32,6 +34,8 @@ export class MaintenanceProcessor extends WorkerHost {
         return this.heartbeat.beat(job.data);
       case 'purge-expired-evidence':
         return this.retention.purge();
+      case 'escalate-waiting-tickets':
+        return this.escalation.escalate();
       default:
         // Retrying cannot help a job no processor knows: fail it at once.
         throw new UnrecoverableError(`Unknown job ${(job as Job).name} on queue ${MAINTENANCE}`);

@@ -1,0 +1,34 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { JobResults } from '@fabrique/contracts';
+import { ESCALATION_DELAY_MINUTES } from '@fabrique/domain';
+import { HelpQueue } from '@fabrique/help-queue';
+import { JobQueues } from '../queues/job-queues.js';
+
+export const TICKET_ESCALATION_SCHEDULER = 'escalate-waiting-tickets-every-30s';
+
+/**
+ * Help tickets nobody claimed within ten minutes are escalated to every facilitator of their
+ * cohort, once. The scan runs every 30 seconds from a job scheduler shared by all worker
+ * instances; each ticket is marked when escalated, so a rerun or a second worker escalates nothing twice.
+ */
+@Injectable()
+export class TicketEscalation implements OnApplicationBootstrap {
+  private readonly logger = new Logger(TicketEscalation.name);
+
+  constructor(
+    private readonly queue: HelpQueue,
+    private readonly queues: JobQueues,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queues
+      .queue('maintenance')
+      .upsertJobScheduler(TICKET_ESCALATION_SCHEDULER, { every: 30_000 }, { name: 'escalate-waiting-tickets', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+  }
+
+  async escalate(): Promise<JobResults['escalate-waiting-tickets']> {
+    const escalated = await this.queue.escalateOverdue(ESCALATION_DELAY_MINUTES);
+    if (escalated > 0) this.logger.log({ escalated }, 'waiting help tickets escalated');
+    return { escalated };
+  }
+}
