@@ -10,6 +10,8 @@ export interface JobPayloads {
   'purge-expired-evidence': Record<string, never>;
   /** Escalates help tickets nobody claimed in time to every facilitator of their cohort (run every 30 s). */
   'escalate-waiting-tickets': Record<string, never>;
+  /** Deletes live events and command results no reconnecting client needs any more (nightly). */
+  'purge-live-history': Record<string, never>;
 }
 
 /** What each job returns (kept on the completed job for a while, see DEFAULT_JOB_OPTIONS). */
@@ -17,6 +19,7 @@ export interface JobResults {
   heartbeat: { requestedAt: string; processedAt: string };
   'purge-expired-evidence': { deleted: number };
   'escalate-waiting-tickets': { escalated: number };
+  'purge-live-history': { events: number; commands: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -26,6 +29,7 @@ export const JOB_QUEUE = {
   heartbeat: 'maintenance',
   'purge-expired-evidence': 'maintenance',
   'escalate-waiting-tickets': 'maintenance',
+  'purge-live-history': 'maintenance',
 } as const satisfies Record<JobName, QueueName>;
 
 /** The names of the jobs a queue carries, so its processor can switch over them exhaustively. */

@@ -138,6 +138,18 @@ describe('the help queue, against PostgreSQL and Redis', () => {
     expect(n).toBe(1);
   });
 
+  it('tells a client too far behind to reload instead of replaying a history with holes', async () => {
+    const { cohort, facilitators, learners } = await setUp();
+    const ticket = await queue.raise(as(learners[0]!), { cohortId: cohort.id, question: 'Une' });
+    await queue.cancel(as(learners[0]!), ticket.id);
+    await queue.raise(as(learners[0]!), { cohortId: cohort.id, question: 'Deux' });
+    expect(await queue.replay(as(facilitators[0]!), cohort.id, 1)).toMatchObject({ stale: false, lastSeq: 3 });
+    await dataSource.query(`DELETE FROM live_events WHERE cohort_id = $1 AND seq < 3`, [cohort.id]);
+    expect(await queue.replay(as(facilitators[0]!), cohort.id, 1)).toEqual({ events: [], lastSeq: 3, hasMore: false, stale: true });
+    expect((await queue.replay(as(facilitators[0]!), cohort.id, 2)).events.map((e) => e.seq)).toEqual([3]);
+    expect(await queue.replay(as(facilitators[0]!), cohort.id, 3)).toMatchObject({ events: [], stale: false });
+  });
+
   it('counts facilitators online once across tabs, and forgets sockets that stop beating', async () => {
     const { cohort, facilitators } = await setUp();
     const presence = app.get(LivePresence);

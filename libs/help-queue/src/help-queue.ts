@@ -47,6 +47,11 @@ export interface ReplayPage {
   lastSeq: number;
   /** More events follow: ask again after the last one received. */
   hasMore: boolean;
+  /**
+   * Events after `afterSeq` were already purged: the client cannot catch up by replay and
+   * reloads the queue (`queue:get`), then goes on from its `lastSeq`.
+   */
+  stale: boolean;
 }
 
 const REPLAY_PAGE = 500;
@@ -255,6 +260,17 @@ export class HelpQueue {
     return count;
   }
 
+  /**
+   * Forgets what only reconnecting clients need: events older than `eventDays` (a client that
+   * far behind reloads the queue) and command results older than `commandDays` (no retry
+   * comes that late).
+   */
+  async purgeHistory(eventDays: number, commandDays: number): Promise<{ events: number; commands: number }> {
+    const events = await this.log.purge(eventDays);
+    const [, commands] = await this.dataSource.query(`DELETE FROM live_commands WHERE created_at < now() - make_interval(days => $1)`, [commandDays]);
+    return { events, commands };
+  }
+
   async snapshot(principal: Principal, cohortId: string): Promise<QueueSnapshot> {
     const role = await this.requireRole(principal, cohortId, 'member');
     const lastSeq = await this.log.lastSeq(cohortId);
@@ -287,9 +303,10 @@ export class HelpQueue {
   /** Events after `afterSeq` the caller may see, in order. */
   async replay(principal: Principal, cohortId: string, afterSeq: number): Promise<ReplayPage> {
     const role = await this.requireRole(principal, cohortId, 'member');
-    const lastSeq = await this.log.lastSeq(cohortId);
+    const [lastSeq, firstSeq] = [await this.log.lastSeq(cohortId), await this.log.firstSeq(cohortId)];
+    if (afterSeq < lastSeq && (firstSeq === null || firstSeq > afterSeq + 1)) return { events: [], lastSeq, hasMore: false, stale: true };
     const events = await this.log.replay(cohortId, { userId: principal.userId, facilitator: role !== 'learner' }, afterSeq, REPLAY_PAGE);
-    return { events, lastSeq, hasMore: events.length === REPLAY_PAGE };
+    return { events, lastSeq, hasMore: events.length === REPLAY_PAGE, stale: false };
   }
 
   /** A ticket with its conversation, for its learner and the cohort's facilitators. */

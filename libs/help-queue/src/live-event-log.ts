@@ -92,6 +92,21 @@ export class LiveEventLog {
     );
   }
 
+  /** The oldest number still kept (older events are purged after LIVE_HISTORY_DAYS), or null when none is. */
+  async firstSeq(cohortId: string): Promise<number | null> {
+    const [row] = await this.dataSource.query(`SELECT min(seq)::int AS first FROM live_events WHERE cohort_id = $1`, [cohortId]);
+    return row?.first ?? null;
+  }
+
+  /** Forgets events older than `days`: a client that far behind reloads the queue instead of replaying. */
+  async purge(days: number): Promise<number> {
+    const [, deleted] = await this.dataSource.query(
+      `DELETE FROM live_events WHERE created_at < now() - make_interval(days => $1) AND published_at IS NOT NULL`,
+      [days],
+    );
+    return deleted;
+  }
+
   /** The cohort's last number, so a client that starts fresh knows where it stands. */
   async lastSeq(cohortId: string): Promise<number> {
     const [row] = await this.dataSource.query(`SELECT last_seq::int AS last FROM live_sequences WHERE cohort_id = $1`, [cohortId]);

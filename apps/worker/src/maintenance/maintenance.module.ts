@@ -3,7 +3,7 @@ import { HelpQueueModule } from '@fabrique/help-queue';
 import { EvidenceRetention } from './evidence-retention.js';
 import { Heartbeat } from './heartbeat.js';
 import { MaintenanceProcessor } from './maintenance.processor.js';
-import { TicketEscalation } from './ticket-escalation.js';
+import { HelpQueueUpkeep } from './help-queue-upkeep.js';
 
-@Module({ imports: [HelpQueueModule], providers: [MaintenanceProcessor, Heartbeat, EvidenceRetention, TicketEscalation] })
+@Module({ imports: [HelpQueueModule], providers: [MaintenanceProcessor, Heartbeat, EvidenceRetention, HelpQueueUpkeep] })
 export class MaintenanceModule {}

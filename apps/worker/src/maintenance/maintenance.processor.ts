@@ -5,7 +5,7 @@ import type { QueueName } from '@fabrique/contracts';
 import type { QueueJob } from '../queues/queue-job.js';
 import { EvidenceRetention } from './evidence-retention.js';
 import { Heartbeat } from './heartbeat.js';
-import { TicketEscalation } from './ticket-escalation.js';
+import { HelpQueueUpkeep } from './help-queue-upkeep.js';
 
 const MAINTENANCE = 'maintenance' satisfies QueueName;
 
@@ -15,7 +15,7 @@ export class MaintenanceProcessor extends WorkerHost {
   constructor(
     private readonly heartbeat: Heartbeat,
     private readonly retention: EvidenceRetention,
-    private readonly escalation: TicketEscalation,
+    private readonly helpQueue: HelpQueueUpkeep,
     private readonly logger: PinoLogger,
   ) {
     super();
@@ -35,7 +35,9 @@ export class MaintenanceProcessor extends WorkerHost {
       case 'purge-expired-evidence':
         return this.retention.purge();
       case 'escalate-waiting-tickets':
-        return this.escalation.escalate();
+        return this.helpQueue.escalate();
+      case 'purge-live-history':
+        return this.helpQueue.purgeHistory();
       default:
         // Retrying cannot help a job no processor knows: fail it at once.
         throw new UnrecoverableError(`Unknown job ${(job as Job).name} on queue ${MAINTENANCE}`);
