@@ -18,6 +18,7 @@ import { TracksModule } from './tracks/tracks.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { PeerHelpModule } from './peer-help/peer-help.module.js';
 import { ThreadSearchModule } from './peer-help/search/thread-search.module.js';
+import { HelpTicketsModule } from './help-tickets/help-tickets.module.js';
 
 @Module({
   imports: [
@@ -41,6 +42,7 @@ import { ThreadSearchModule } from './peer-help/search/thread-search.module.js';
     BriefsModule,
     PeerHelpModule,
     ThreadSearchModule,
+    HelpTicketsModule,
   ],
   providers: [{ provide: APP_GUARD, useExisting: AccessTokenGuard }],
 })

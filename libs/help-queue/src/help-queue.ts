@@ -6,6 +6,7 @@ import type { LiveEvent, LiveEventData, QueueState, TicketMessage, TicketView } 
 import {
   type CohortRole,
   MAX_OPEN_TICKETS,
+  TICKET_TEXT_LIMITS,
   type TicketMove,
   estimatedWaitSeconds,
   queueOrder,
@@ -56,6 +57,15 @@ export interface ReplayPage {
 
 const REPLAY_PAGE = 500;
 const invalid = (field: string, message: string) => new AppException('validation_failed', message, [{ field, message }]);
+
+/** Trimmed text within its limit, or a 400 naming the field (never a database error). */
+function text(field: keyof typeof TICKET_TEXT_LIMITS, value: string, emptyMessage = `${field} must not be empty`): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) throw invalid(field, emptyMessage);
+  const limit = TICKET_TEXT_LIMITS[field];
+  if (trimmed.length > limit) throw invalid(field, `${field} must be at most ${limit} characters`);
+  return trimmed;
+}
 const ticketNotFound = () => new AppException('not_found', 'Ticket not found');
 
 type Emit = (cohortId: string, events: NewLiveEvent[]) => void;
@@ -81,8 +91,7 @@ export class HelpQueue {
     const role = await this.tickets.role(principal.userId, input.cohortId);
     if (!role) throw new AppException('not_found', 'Cohort not found');
     if (role !== 'learner') throw new AppException('forbidden', 'Only learners of this cohort raise tickets');
-    const question = input.question.trim();
-    if (question.length === 0) throw invalid('question', 'question must not be empty');
+    const question = text('question', input.question);
     const competencyId = input.competencyCode ? await this.tickets.competencyOfCohort(input.cohortId, input.competencyCode) : null;
     if (input.competencyCode && !competencyId) throw invalid('competencyCode', `competencyCode "${input.competencyCode}" is not a competency of this cohort's track`);
     if (input.briefId && !(await this.tickets.briefOfCohort(input.cohortId, input.briefId))) throw invalid('briefId', 'briefId is not a brief of this cohort’s track');
@@ -175,24 +184,22 @@ export class HelpQueue {
 
   /** Chat inside a claimed ticket, between its learner and the cohort's facilitators. */
   async message(principal: Principal, ticketId: string, body: string, commandId?: string): Promise<TicketMessage> {
-    const text = body.trim();
-    if (text.length === 0) throw invalid('body', 'body must not be empty');
+    const message = text('body', body);
     return this.mutate(principal, commandId, 'ticket:message', async (manager, emit) => {
       const ticket = await this.lockFor(manager, principal, ticketId, 'participant', 'message');
-      const message = await this.tickets.insertMessage(manager, ticketId, principal.userId, text);
-      emit(ticket.cohortId, [{ type: 'ticket.message', ticketId, ownerId: ticket.learnerId, audience: 'ticket', payload: { message } }]);
-      return message;
+      const sent = await this.tickets.insertMessage(manager, ticketId, principal.userId, message);
+      emit(ticket.cohortId, [{ type: 'ticket.message', ticketId, ownerId: ticket.learnerId, audience: 'ticket', payload: { message: sent } }]);
+      return sent;
     });
   }
 
   async resolve(principal: Principal, ticketId: string, resolution: string, commandId?: string): Promise<TicketView> {
-    const text = resolution.trim();
-    if (text.length === 0) throw invalid('resolution', 'resolution must say in a few words what solved it');
+    const said = text('resolution', resolution, 'resolution must say in a few words what solved it');
     return this.mutate(principal, commandId, 'ticket:resolve', async (manager, emit) => {
       await this.lockFor(manager, principal, ticketId, 'facilitator', 'resolve');
       await manager.query(`UPDATE help_tickets SET status = 'resolved', resolution = $2, closed_at = clock_timestamp(), closed_by = $3 WHERE id = $1`, [
         ticketId,
-        text,
+        said,
         principal.userId,
       ]);
       return this.changed(manager, emit, ticketId, 'ticket.resolved');
@@ -201,12 +208,11 @@ export class HelpQueue {
 
   /** A facilitator speaks to everyone waiting in the cohort ("I'll take the CSS questions together at 14:00"). */
   async announce(principal: Principal, cohortId: string, message: string, commandId?: string): Promise<{ announced: true }> {
-    const text = message.trim();
-    if (text.length === 0) throw invalid('message', 'message must not be empty');
+    const said = text('message', message);
     await this.requireRole(principal, cohortId, 'facilitator');
     return this.mutate(principal, commandId, 'queue:announce', async (manager, emit) => {
       const by = await this.tickets.person(principal.userId, manager);
-      const data: LiveEventData = { announcement: { by, message: text } };
+      const data: LiveEventData = { announcement: { by, message: said } };
       emit(cohortId, [{ type: 'queue.announcement', audience: 'cohort', payload: data, publicPayload: data }]);
       return { announced: true as const };
     });

@@ -141,7 +141,8 @@ describe('demo seed', () => {
       courses: 1, modules: 3, resources: 9, moduleAssignments: 2, completions: 7, briefs: 2, briefAssignments: 2, groups: 2, submissions: 4, reviews: 1, unassignable: [],
     });
     expect(first.help).toEqual({ threads: 14, replies: 19, threadVotes: 16, replyVotes: 27, follows: 14, revisions: 1 });
-    expect(first).toMatchObject({ created: 22 + 19 + 33 + 91, updated: 0, password: DEMO_PASSWORD });
+    expect(first.tickets).toEqual({ tickets: 5, messages: 9 });
+    expect(first).toMatchObject({ created: 22 + 19 + 33 + 91 + 14, updated: 0, password: DEMO_PASSWORD });
     expect(first.calendar).toEqual({
       planned: true,
       onSiteWeeks: 9,
@@ -158,6 +159,7 @@ describe('demo seed', () => {
       calendar: { planned: false, onSiteWeeks: 0, holidayWeeks: 0, internshipWeeks: 0, skipped: [] },
       learning: { courses: 0, modules: 0, resources: 0, moduleAssignments: 0, completions: 0, briefs: 0, briefAssignments: 0, groups: 0, submissions: 0, reviews: 0, unassignable: [] },
       help: { threads: 0, replies: 0, threadVotes: 0, replyVotes: 0, follows: 0, revisions: 0 },
+      tickets: { tickets: 0, messages: 0 },
     });
     expect(await countDemoRows()).toEqual(counts);
   });

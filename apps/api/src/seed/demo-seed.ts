@@ -4,6 +4,7 @@ import type { CohortRole } from '@fabrique/domain';
 import { Cohort, Competency, Membership, type NewDomainEvent, recordEvents, Room, Site, Track, User } from '@fabrique/persistence';
 import { type DemoCalendarResult, seedDemoCalendar } from './demo-calendar.js';
 import { type DemoHelpResult, seedDemoHelp } from './demo-help.js';
+import { type DemoTicketsResult, seedDemoTickets } from './demo-tickets.js';
 import { type DemoLearningResult, seedDemoLearning } from './demo-learning.js';
 import { DEMO_CALENDAR, DEMO_COHORT, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SITE, DEMO_TRACK } from './demo-data.js';
 
@@ -26,6 +27,8 @@ export interface DemoSeedResult {
   learning: DemoLearningResult;
   /** What this run added of Promo 1's peer-help threads; see seedDemoHelp. */
   help: DemoHelpResult;
+  /** What this run added of Promo 1's closed help tickets (for the queue's measures); see seedDemoTickets. */
+  tickets: DemoTicketsResult;
   logins: DemoLogin[];
   password: string;
 }
@@ -135,9 +138,11 @@ export function seedDemo(dataSource: DataSource, passwordHasher: Pick<PasswordHa
     // After the course and briefs: threads link to them.
     const { help } = await seedDemoHelp(manager, { trackId: track.row.id, cohortId: cohort.row.id });
     tally.created += Object.values(help).reduce((sum, rows) => sum + rows, 0);
+    const tickets = await seedDemoTickets(manager, { cohortId: cohort.row.id, timeZone: DEMO_SITE.timeZone });
+    tally.created += tickets.tickets + tickets.messages;
 
     await recordEvents(manager, events);
-    return { siteId: site.row.id, trackId: track.row.id, cohortId: cohort.row.id, ...tally, calendar, learning, help, logins, password: DEMO_PASSWORD };
+    return { siteId: site.row.id, trackId: track.row.id, cohortId: cohort.row.id, ...tally, calendar, learning, help, tickets, logins, password: DEMO_PASSWORD };
   });
 }
 

@@ -10,6 +10,9 @@ export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['waiting', 'claime
 export const MAX_OPEN_TICKETS = 2;
 /** A ticket nobody claimed for this long is escalated, once, to every facilitator of the cohort. */
 export const ESCALATION_DELAY_MINUTES = 10;
+/** Lengths the database also enforces: a question, a chat message, a resolution, an announcement. */
+export const TICKET_TEXT_LIMITS = { question: 2000, body: 4000, resolution: 2000, message: 500 } as const;
+
 /** Until the cohort has handled tickets, an estimate assumes this long per ticket. */
 export const DEFAULT_HANDLING_SECONDS = 5 * 60;
 

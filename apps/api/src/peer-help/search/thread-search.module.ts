@@ -9,5 +9,6 @@ import { ThreadSearchService } from './thread-search.service.js';
 @Module({
   controllers: [ThreadSearchController, FacilitatorUnansweredController],
   providers: [HelpViewers, ThreadSearchRepository, ThreadSearchService],
+  exports: [ThreadSearchService],
 })
 export class ThreadSearchModule {}

@@ -183,7 +183,7 @@ export class ThreadSearchRepository {
    * a small boost for a thread already solved (accepted) or answered, since that is where the
    * learner finds help right away; the same boost breaks ties.
    */
-  async similar(viewer: HelpViewer, cohortId: string, anyWords: string, limit: number): Promise<SimilarRow[]> {
+  async similar(viewer: HelpViewer, cohortId: string, anyWords: string, limit: number, briefId?: string): Promise<SimilarRow[]> {
     const params = new SqlParams();
     const columns = threadColumns(viewer, params);
     const query = tsQuery(params.add(anyWords));
@@ -195,7 +195,7 @@ export class ThreadSearchRepository {
        FROM ${THREAD_FROM}
        WHERE (t.cohort_id = ${cohort}::uuid OR (t.scope = 'track' AND t.track_id = (SELECT c.track_id FROM cohorts c WHERE c.id = ${cohort}::uuid)))
          AND t.deleted_at IS NULL AND t.hidden_at IS NULL
-         AND t.search @@ ${query}
+         AND t.search @@ ${query}${briefId ? ` AND t.brief_id = ${params.add(briefId)}::uuid` : ''}
        ORDER BY ${rank} * (1 + 0.1 * ${solved}) DESC, ${solved} DESC, t.last_activity_at DESC, t.id
        LIMIT ${params.add(limit)}`,
       params.values,

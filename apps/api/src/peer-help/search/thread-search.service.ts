@@ -66,13 +66,13 @@ export class ThreadSearchService {
     return { items, nextCursor: keys.length > limit && last ? encodeCursor([last.rank, last.id]) : null };
   }
 
-  /** Threads a learner may read from the cohort that look like the question being typed. */
-  async similar(principal: Principal, cohortId: string, input: SimilarThreadsQueryDto): Promise<SimilarThreadsDto> {
+  /** Threads a learner may read from the cohort that look like the question being typed; `filters.briefId` keeps those about one brief. */
+  async similar(principal: Principal, cohortId: string, input: SimilarThreadsQueryDto, filters: { briefId?: string } = {}): Promise<SimilarThreadsDto> {
     await this.access.requireMember(principal, cohortId);
     const words = anyWordQuery(await this.repository.withoutStopWords(input.title));
     if (words === '' || (await this.repository.isEmptyQuery(words))) return { items: [] };
     const viewer = await this.viewers.of(principal);
-    const rows = await this.repository.similar(viewer, cohortId, words, input.limit ?? SIMILAR_DEFAULT_LIMIT);
+    const rows = await this.repository.similar(viewer, cohortId, words, input.limit ?? SIMILAR_DEFAULT_LIMIT, filters.briefId);
     return { items: rows.map((row) => ({ ...presentThreadSummary(row, viewer), titleHighlight: toHtml(row.titleHeadline) })) };
   }
 
