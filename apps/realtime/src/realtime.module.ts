@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@fabrique/auth';
 import { ConfigModule } from '@fabrique/config';
+import { HelpQueueModule } from '@fabrique/help-queue';
 import { HealthModule, LoggingModule } from '@fabrique/observability';
 import { DatabaseModule, RedisModule } from '@fabrique/persistence';
 import { LiveModule } from './live/live.module.js';
@@ -13,6 +14,7 @@ import { LiveModule } from './live/live.module.js';
     RedisModule,
     AuthModule,
     HealthModule.forRoot(),
+    HelpQueueModule,
     LiveModule,
   ],
 })

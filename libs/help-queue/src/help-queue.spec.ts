@@ -103,6 +103,12 @@ describe('the help queue, against PostgreSQL and Redis', () => {
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM help_tickets WHERE learner_id = $1`, [learners[0]!.id]);
     expect(n).toBe(1);
     await expect(queue.cancel(as(learners[0]!), a.id, commandId)).rejects.toMatchObject({ status: 400 });
+
+    // A retry racing the first attempt answers the first result even when the change itself
+    // would now be refused (here: the second raise reaches the open-ticket limit).
+    const again = uuid();
+    const raced = await Promise.all([1, 2, 3].map(() => queue.raise(as(learners[0]!), { cohortId: cohort.id, question: 'Deuxième' }, again)));
+    expect(new Set(raced.map((t) => t.id)).size).toBe(1);
   });
 
   it('skips a learner who stepped away and gives their place back on return', async () => {

@@ -425,9 +425,11 @@ export class HelpQueue {
         return value;
       });
     } catch (error) {
-      // The same command raced itself (a retry while the first was in flight): the first won.
-      const raced = commandId && (error as { constraint?: string }).constraint === 'live_commands_pkey';
-      if (raced) return ((await this.storedResult<T>(principal, commandId, command)) as { result: T }).result;
+      // The same command raced itself (a retry while the first was in flight): the retry waited
+      // on the first one's locks, so it failed on its change (the limit it reached, the claim it
+      // already made) or on the command's key. Either way the first one committed: answer its result.
+      const first = commandId ? await this.storedResult<T>(principal, commandId, command) : undefined;
+      if (first) return first.result;
       throw error;
     }
     await this.publisher.publish(rows);

@@ -49,4 +49,20 @@ describe('live namespace: authentication in the handshake', () => {
     await ctx.connected(client);
     expect(client.connected).toBe(true);
   });
+
+  it('refuses a WebSocket opened from a foreign origin, and accepts the allowed ones and non-browser clients', async () => {
+    const user = await ctx.fixtures.user();
+    const token = ctx.token(user);
+    // `cors` alone only sets headers on long-polling responses: the WebSocket upgrade must be refused by allowRequest.
+    const foreign = ctx.client(() => ({ token }), { extraHeaders: { Origin: 'https://evil.example.org' } });
+    const error = await ctx.refused(foreign);
+    expect(error.message).toBe('websocket error');
+    const foreignPolling = ctx.client(() => ({ token }), { transports: ['polling'], extraHeaders: { Origin: 'https://evil.example.org' } });
+    expect((await ctx.refused(foreignPolling)).message).toBe('xhr poll error');
+
+    const allowed = await ctx.connected(ctx.client(() => ({ token }), { extraHeaders: { Origin: 'http://localhost:5173' } }));
+    expect(allowed.connected).toBe(true);
+    const withoutOrigin = await ctx.connected(ctx.client(() => ({ token })));
+    expect(withoutOrigin.connected).toBe(true);
+  });
 });

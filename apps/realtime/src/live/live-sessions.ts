@@ -24,13 +24,16 @@ export class LiveSessions {
     if (await this.revocations.isRevoked(principal.sessionId)) {
       throw new AppException('unauthenticated', 'This session has ended; log in again');
     }
-    // Every member follows the cohort; facilitators also follow what only they should see (the help queue).
+    const [person, cohorts] = await Promise.all([this.memberships.person(principal.userId), this.memberships.ofUser(principal.userId)]);
+    if (!person) throw new AppException('unauthenticated', 'This account no longer exists');
+    // Every member follows the cohort; learners also follow what only learners receive (other learners'
+    // tickets in public form), facilitators what only they should see (the help queue in full).
     // Admins follow only their own room: they oversee every cohort but need not receive all of their traffic.
     const joined = [rooms.user(principal.userId)];
-    for (const { cohortId, role } of await this.memberships.ofUser(principal.userId)) {
+    for (const { cohortId, role } of cohorts) {
       joined.push(rooms.cohort(cohortId));
-      if (role === 'facilitator') joined.push(rooms.cohortFacilitators(cohortId));
+      joined.push(role === 'facilitator' ? rooms.cohortFacilitators(cohortId) : rooms.cohortLearners(cohortId));
     }
-    return { principal, rooms: joined };
+    return { principal, person, cohorts: cohorts.map(({ cohortId, role }) => ({ cohortId, role })), rooms: joined };
   }
 }

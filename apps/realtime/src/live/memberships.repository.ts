@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { PersonRef } from '@fabrique/contracts';
 import type { CohortRole } from '@fabrique/domain';
-import { Membership } from '@fabrique/persistence';
+import { Membership, User } from '@fabrique/persistence';
 
 @Injectable()
 export class MembershipsRepository {
@@ -11,5 +12,11 @@ export class MembershipsRepository {
   /** The cohorts a user belongs to and their role in each; read once per connection. */
   ofUser(userId: string): Promise<Array<{ cohortId: string; role: CohortRole }>> {
     return this.dataSource.getRepository(Membership).find({ select: { cohortId: true, role: true }, where: { userId } });
+  }
+
+  /** The user as others see them, or undefined when the account no longer exists. */
+  async person(userId: string): Promise<PersonRef | undefined> {
+    const user = await this.dataSource.getRepository(User).findOne({ select: { id: true, displayName: true }, where: { id: userId } });
+    return user ? { id: user.id, displayName: user.displayName } : undefined;
   }
 }

@@ -1,0 +1,108 @@
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { rooms } from '@fabrique/contracts';
+import { LivePresence, type PresenceEntry } from '@fabrique/help-queue';
+import type { LiveNamespace, LiveSocket } from './live-socket.js';
+
+const entryOf = (socket: LiveSocket): PresenceEntry => ({ socketId: socket.id, userId: socket.data.principal.userId, cohorts: socket.data.cohorts });
+
+/**
+ * Keeps this instance's sockets in the shared presence sets and tells cohorts how many
+ * facilitators are online when that number changes: on connect, on disconnect, and at
+ * every heartbeat (PRESENCE_TTL_SECONDS / 3), which also notices the sockets of an
+ * instance that died: their entries expire.
+ */
+@Injectable()
+export class PresenceTracker implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(PresenceTracker.name);
+  private namespace: LiveNamespace | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private beating = false;
+  /** Shutting down: entries are still removed, but the namespace no longer broadcasts. */
+  private stopping = false;
+  /** Halted (see `halt`): nothing is refreshed, removed or said any more. */
+  private halted = false;
+  /** What this instance last said of each cohort with a local socket. */
+  private readonly said = new Map<string, number>();
+
+  constructor(private readonly presence: LivePresence) {}
+
+  start(namespace: LiveNamespace): void {
+    this.namespace = namespace;
+    this.timer = setInterval(() => void this.heartbeat(), Math.max(250, Math.floor(this.presence.ttlMs / 3)));
+    this.timer.unref();
+  }
+
+  async connected(socket: LiveSocket): Promise<void> {
+    if (this.halted) return;
+    try {
+      await this.presence.refresh([entryOf(socket)]);
+      // Gone while it was being recorded: its removal may have run first.
+      if (!socket.connected) {
+        await this.presence.remove(entryOf(socket));
+        return;
+      }
+      await this.announce(socket.data.cohorts.map((c) => c.cohortId), socket);
+    } catch (error) {
+      this.logger.error({ err: error, socketId: socket.id }, 'recording presence failed');
+    }
+  }
+
+  async disconnected(socket: LiveSocket): Promise<void> {
+    if (this.halted) return;
+    try {
+      await this.presence.remove(entryOf(socket));
+      if (!this.stopping) await this.announce(socket.data.cohorts.map((c) => c.cohortId));
+    } catch (error) {
+      this.logger.error({ err: error, socketId: socket.id }, 'removing presence failed');
+    }
+  }
+
+  /** Refreshes every local socket in one pipeline, then says what changed. */
+  async heartbeat(): Promise<void> {
+    if (this.beating || this.halted || this.stopping || !this.namespace) return;
+    this.beating = true;
+    try {
+      const sockets = [...this.namespace.sockets.values()];
+      await this.presence.refresh(sockets.map(entryOf));
+      const cohorts = new Set(sockets.flatMap((socket) => socket.data.cohorts.map((c) => c.cohortId)));
+      for (const cohortId of this.said.keys()) if (!cohorts.has(cohortId)) this.said.delete(cohortId);
+      await this.announce([...cohorts]);
+    } catch (error) {
+      this.logger.error({ err: error }, 'presence heartbeat failed');
+    } finally {
+      this.beating = false;
+    }
+  }
+
+  /**
+   * Emits `presence` to each cohort whose count of facilitators online changed since this
+   * instance last said it; a newcomer whose cohort did not change gets the count for itself.
+   */
+  private async announce(cohortIds: readonly string[], newcomer?: LiveSocket): Promise<void> {
+    for (const cohortId of new Set(cohortIds)) {
+      const facilitatorsOnline = (await this.presence.online(cohortId, 'facilitator')).length;
+      if (this.halted || this.stopping || !this.namespace) return;
+      if (this.said.get(cohortId) !== facilitatorsOnline) {
+        this.said.set(cohortId, facilitatorsOnline);
+        this.namespace.to(rooms.cohort(cohortId)).emit('presence', { cohortId, facilitatorsOnline });
+      } else if (newcomer?.connected) {
+        newcomer.emit('presence', { cohortId, facilitatorsOnline });
+      }
+    }
+  }
+
+  /** Stops the heartbeat and forgets this instance's sockets without removing them, as a crash would. */
+  halt(): void {
+    this.halted = true;
+    clearInterval(this.timer);
+  }
+
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+    clearInterval(this.timer);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+}
