@@ -1,4 +1,5 @@
 import type { ErrorBody } from './errors.js';
+import type { NotificationView } from './notifications.js';
 
 /** The socket.io namespace of the live features: help queue, presence, pushes to browsers. */
 export const LIVE_NAMESPACE = '/live';
@@ -128,6 +129,8 @@ export interface ServerToClientEvents {
   typing: (signal: TypingSignal) => void;
   /** The server may have missed broadcasts (its Redis link dropped): send `sync` again. */
   resync: (reason: { reason: string }) => void;
+  /** A new inbox notification for this user (pushed by the worker through Redis). */
+  notification: (notification: NotificationView) => void;
 }
 
 /** Events clients emit to the server; each answers through its acknowledgement (see docs/realtime.md). */

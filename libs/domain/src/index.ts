@@ -16,3 +16,4 @@ export * from './peer-help/posts.js';
 export * from './peer-help/mentions.js';
 export * from './peer-help/similar.js';
 export * from './help-queue/help-queue.js';
+export * from './reminders/planner.js';
