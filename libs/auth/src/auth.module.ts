@@ -5,6 +5,7 @@ import { AccessTokenGuard } from './access-token.guard.js';
 import { AccessTokens } from './access-tokens.js';
 import { CohortAccess } from './cohort-access.js';
 import { PasswordHasher } from './password-hasher.js';
+import { PreferenceLinks } from './preference-links.js';
 import { SessionRevocations } from './session-revocations.js';
 
 @Global()
@@ -15,7 +16,7 @@ import { SessionRevocations } from './session-revocations.js';
       useFactory: (config: AppConfig) => ({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  providers: [AccessTokens, AccessTokenGuard, PasswordHasher, CohortAccess, SessionRevocations],
-  exports: [AccessTokens, AccessTokenGuard, PasswordHasher, CohortAccess, SessionRevocations],
+  providers: [AccessTokens, AccessTokenGuard, PasswordHasher, CohortAccess, SessionRevocations, PreferenceLinks],
+  exports: [AccessTokens, AccessTokenGuard, PasswordHasher, CohortAccess, SessionRevocations, PreferenceLinks],
 })
 export class AuthModule {}

@@ -6,3 +6,4 @@ export * from './password-hasher.js';
 export * from './cohort-access.js';
 export * from './auth.module.js';
 export * from './session-revocations.js';
+export * from './preference-links.js';
