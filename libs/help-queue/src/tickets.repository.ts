@@ -130,13 +130,17 @@ export class TicketsRepository {
     return rows.length > 0;
   }
 
-  /** The cohort's waiting tickets with how often each learner was helped today, for the queue order. */
+  /**
+   * The cohort's waiting tickets with how often each learner was helped today (the day of the
+   * cohort's site), for the queue order.
+   */
   async waiting(manager: EntityManager, cohortId: string): Promise<{ id: string; raisedAt: Date; away: boolean; helpedToday: number }[]> {
     return manager.query(
-      `SELECT t.id, t.raised_at AS "raisedAt", t.away,
+      `WITH zone AS (SELECT coalesce(s.time_zone, 'Europe/Paris') AS tz FROM cohorts c LEFT JOIN sites s ON s.id = c.home_site_id WHERE c.id = $1)
+       SELECT t.id, t.raised_at AS "raisedAt", t.away,
               (SELECT count(*)::int FROM help_tickets h WHERE h.cohort_id = t.cohort_id AND h.learner_id = t.learner_id
-                  AND h.first_claimed_at >= date_trunc('day', now())) AS "helpedToday"
-         FROM help_tickets t WHERE t.cohort_id = $1 AND t.status = 'waiting'`,
+                  AND h.first_claimed_at >= (date_trunc('day', now() AT TIME ZONE zone.tz) AT TIME ZONE zone.tz)) AS "helpedToday"
+         FROM help_tickets t, zone WHERE t.cohort_id = $1 AND t.status = 'waiting'`,
       [cohortId],
     );
   }
