@@ -19,6 +19,8 @@ import { SessionsModule } from './sessions/sessions.module.js';
 import { PeerHelpModule } from './peer-help/peer-help.module.js';
 import { ThreadSearchModule } from './peer-help/search/thread-search.module.js';
 import { HelpTicketsModule } from './help-tickets/help-tickets.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module.js';
 
 @Module({
   imports: [
@@ -43,6 +45,8 @@ import { HelpTicketsModule } from './help-tickets/help-tickets.module.js';
     PeerHelpModule,
     ThreadSearchModule,
     HelpTicketsModule,
+    NotificationsModule,
+    QueueDashboardModule,
   ],
   providers: [{ provide: APP_GUARD, useExisting: AccessTokenGuard }],
 })

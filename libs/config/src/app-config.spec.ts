@@ -36,6 +36,22 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
   });
 
+  it('writes e-mails to the log unless an SMTP server is configured', () => {
+    expect(loadConfig({}).SMTP_URL).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: '' }).SMTP_URL).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: 'smtp://user:pass@smtp.example.org:587' }).SMTP_URL).toBe('smtp://user:pass@smtp.example.org:587');
+    expect(loadConfig({ SMTP_URL: 'smtps://smtp.example.org' }).SMTP_URL).toBe('smtps://smtp.example.org');
+    expect(() => loadConfig({ SMTP_URL: 'http://smtp.example.org' })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL \(got "http:\/\/smtp.example.org"\)/);
+  });
+
+  it('sends e-mails from MAIL_FROM', () => {
+    expect(loadConfig({}).MAIL_FROM).toBe('Fabrique <no-reply@fabrique.local>');
+    expect(loadConfig({ MAIL_FROM: 'ne-pas-repondre@example.org' }).MAIL_FROM).toBe('ne-pas-repondre@example.org');
+    expect(loadConfig({ MAIL_FROM: 'La Fabrique <bonjour@example.org>' }).MAIL_FROM).toBe('La Fabrique <bonjour@example.org>');
+    expect(() => loadConfig({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => loadConfig({ MAIL_FROM: 'Fabrique <a@b>\r\nBcc: x@y' })).toThrow(/MAIL_FROM/);
+  });
+
   it('refuses a short secret', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short' })).toThrow(/JWT_SECRET must be at least 32 characters/);
   });

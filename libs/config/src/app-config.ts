@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** Used only where no secret is configured; production refuses to start with it. */
 export const DEVELOPMENT_JWT_SECRET = 'fabrique-development-secret-not-for-production';
@@ -104,6 +104,19 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LIVE_COMMANDS_PER_SECOND = 5;
+
+  /**
+   * Where e-mails leave, e.g. smtp://user:pass@smtp.example.org:587 (smtps:// for TLS from the
+   * start). Unset: e-mails are written to the log instead (nodemailer's JSON transport), so a
+   * developer's machine needs no mail server.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL: string | undefined = undefined;
+
+  /** The sender of every e-mail: an address, optionally with a display name. */
+  @Matches(/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'MAIL_FROM must be an address like Fabrique <no-reply@example.org>' })
+  MAIL_FROM = 'Fabrique <no-reply@fabrique.local>';
 }
 
 export class ConfigError extends Error {

@@ -1,5 +1,5 @@
 /** Every BullMQ queue. Names may not contain ":", which BullMQ uses in its Redis keys. */
-export const QUEUE_NAMES = ['maintenance'] as const;
+export const QUEUE_NAMES = ['maintenance', 'reminders', 'delivery'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** The payload of each job, by job name. */
@@ -12,6 +12,16 @@ export interface JobPayloads {
   'escalate-waiting-tickets': Record<string, never>;
   /** Deletes live events and command results no reconnecting client needs any more (nightly). */
   'purge-live-history': Record<string, never>;
+  /** One planned reminder occurrence, delayed until it is due (job id from its key). */
+  'fire-reminder': { kind: string; key: string; cohortId: string; fireAt: string; ref: Record<string, string> };
+  /** Recomputes the plan of the coming days and repairs the delayed jobs (job scheduler). */
+  'reconcile-reminders': Record<string, never>;
+  /** Reads the domain events not yet handled and replans what they change (job scheduler). */
+  'react-to-changes': Record<string, never>;
+  /** Pushes new notifications to sockets and plans their e-mails (job scheduler, and after each fan-out). */
+  'dispatch-notifications': Record<string, never>;
+  /** Sends the e-mails that are due, single or as a digest (job scheduler, and after each dispatch). */
+  'send-emails': Record<string, never>;
 }
 
 /** What each job returns (kept on the completed job for a while, see DEFAULT_JOB_OPTIONS). */
@@ -20,6 +30,11 @@ export interface JobResults {
   'purge-expired-evidence': { deleted: number };
   'escalate-waiting-tickets': { escalated: number };
   'purge-live-history': { events: number; commands: number };
+  'fire-reminder': { notified: number; skipped?: string };
+  'reconcile-reminders': { planned: number; added: number; moved: number; removed: number };
+  'react-to-changes': { events: number; cohorts: number };
+  'dispatch-notifications': { dispatched: number; emails: number };
+  'send-emails': { sent: number; failed: number };
 }
 
 export type JobName = keyof JobPayloads;
@@ -30,6 +45,11 @@ export const JOB_QUEUE = {
   'purge-expired-evidence': 'maintenance',
   'escalate-waiting-tickets': 'maintenance',
   'purge-live-history': 'maintenance',
+  'fire-reminder': 'reminders',
+  'reconcile-reminders': 'reminders',
+  'react-to-changes': 'reminders',
+  'dispatch-notifications': 'delivery',
+  'send-emails': 'delivery',
 } as const satisfies Record<JobName, QueueName>;
 
 /** The names of the jobs a queue carries, so its processor can switch over them exhaustively. */
