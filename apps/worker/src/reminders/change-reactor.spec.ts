@@ -1,7 +1,7 @@
 import { WorkerTestContext } from '../testing/worker-test-context.js';
 import { ChangeReactor } from './change-reactor.js';
 import { fireJobId, ReminderPlan } from './reminder-plan.js';
-import { ReminderKit, sorted } from './reminders-test-kit.js';
+import { ReminderKit, sorted } from './reminders.test-kit.js';
 
 describe('reminders queue: reacting to changes', () => {
   const ctx = new WorkerTestContext();

@@ -3,7 +3,7 @@ import type { Cohort } from '@fabrique/persistence';
 import { untilJobIs, WorkerTestContext } from '../testing/worker-test-context.js';
 import { NOTIFICATION_BATCH, ReminderFanout } from './reminder-fanout.js';
 import { fireJobId } from './reminder-plan.js';
-import { ReminderKit, sorted } from './reminders-test-kit.js';
+import { ReminderKit, sorted } from './reminders.test-kit.js';
 
 describe('reminders queue: firing a reminder', () => {
   const ctx = new WorkerTestContext();

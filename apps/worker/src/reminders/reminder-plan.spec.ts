@@ -1,7 +1,7 @@
 import { DEFAULT_JOB_OPTIONS } from '@fabrique/contracts';
 import { untilJobIs, WorkerTestContext } from '../testing/worker-test-context.js';
 import { fireJobId, REACT_SCHEDULER, RECONCILE_SCHEDULER, ReminderPlan } from './reminder-plan.js';
-import { ReminderKit } from './reminders-test-kit.js';
+import { ReminderKit } from './reminders.test-kit.js';
 
 const HOUR = 3600_000;
 
