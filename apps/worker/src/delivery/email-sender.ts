@@ -90,7 +90,8 @@ export class EmailSender implements OnApplicationBootstrap {
   /** Rows left 'sending' by a worker that died mid-send become due again (see the class comment). */
   private async releaseStuck(): Promise<void> {
     const now = this.clock.now();
-    const released: unknown[] = await this.dataSource.query(
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+    const [released]: [unknown[], number] = await this.dataSource.query(
       `UPDATE notification_emails SET status = 'failed', last_error = 'interrupted while sending'
         WHERE status = 'sending' AND send_after < $1::timestamptz - make_interval(mins => $2)
         RETURNING notification_id`,
