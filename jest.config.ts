@@ -52,6 +52,7 @@ const config: Config = {
     project('api', 'apps/api', true),
     project('realtime', 'apps/realtime', true),
     project('worker', 'apps/worker', true),
+    project('bench', 'apps/bench', false),
   ],
 };
 
