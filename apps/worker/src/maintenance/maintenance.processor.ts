@@ -1,8 +1,9 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import type { QueueName } from '@fabrique/contracts';
 import type { QueueJob } from '../queues/queue-job.js';
+import { QueueProcessor } from '../queues/queue-processor.js';
 import { EvidenceRetention } from './evidence-retention.js';
 import { Heartbeat } from './heartbeat.js';
 import { HelpQueueUpkeep } from './help-queue-upkeep.js';
@@ -11,24 +12,17 @@ const MAINTENANCE = 'maintenance' satisfies QueueName;
 
 /** Runs the jobs of the `maintenance` queue; the work itself is in the services it calls. */
 @Processor(MAINTENANCE)
-export class MaintenanceProcessor extends WorkerHost {
+export class MaintenanceProcessor extends QueueProcessor<typeof MAINTENANCE> {
   constructor(
     private readonly heartbeat: Heartbeat,
     private readonly retention: EvidenceRetention,
     private readonly helpQueue: HelpQueueUpkeep,
-    private readonly logger: PinoLogger,
+    logger: PinoLogger,
   ) {
-    super();
-    logger.setContext(MaintenanceProcessor.name);
+    super(MAINTENANCE, logger);
   }
 
-  // Every log line written while the job runs, here or in a service, carries the job's id.
-  override process(job: QueueJob<typeof MAINTENANCE>): Promise<unknown> {
-    const bindings = { jobId: job.id, queue: job.queueName, job: job.name, attempt: job.attemptsMade + 1 };
-    return this.logger.runInContext(() => this.run(job), { bindings });
-  }
-
-  private run(job: QueueJob<typeof MAINTENANCE>): Promise<unknown> {
+  protected run(job: QueueJob<typeof MAINTENANCE>): Promise<unknown> {
     switch (job.name) {
       case 'heartbeat':
         return this.heartbeat.beat(job.data);
@@ -39,18 +33,7 @@ export class MaintenanceProcessor extends WorkerHost {
       case 'purge-live-history':
         return this.helpQueue.purgeHistory();
       default:
-        // Retrying cannot help a job no processor knows: fail it at once.
-        throw new UnrecoverableError(`Unknown job ${(job as Job).name} on queue ${MAINTENANCE}`);
+        return this.unknownJob(job as Job);
     }
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
-    this.logger.error({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: error }, 'job failed');
-  }
-
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.error({ err: error }, 'worker error');
   }
 }

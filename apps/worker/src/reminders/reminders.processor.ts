@@ -1,8 +1,9 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { Processor } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import type { QueueName } from '@fabrique/contracts';
 import type { QueueJob } from '../queues/queue-job.js';
+import { QueueProcessor } from '../queues/queue-processor.js';
 import { ChangeReactor } from './change-reactor.js';
 import { ReminderFanout } from './reminder-fanout.js';
 import { ReminderPlan } from './reminder-plan.js';
@@ -11,24 +12,17 @@ const REMINDERS = 'reminders' satisfies QueueName;
 
 /** Runs the jobs of the `reminders` queue; the work itself is in the services it calls. */
 @Processor(REMINDERS)
-export class RemindersProcessor extends WorkerHost {
+export class RemindersProcessor extends QueueProcessor<typeof REMINDERS> {
   constructor(
     private readonly plan: ReminderPlan,
     private readonly fanout: ReminderFanout,
     private readonly changes: ChangeReactor,
-    private readonly logger: PinoLogger,
+    logger: PinoLogger,
   ) {
-    super();
-    logger.setContext(RemindersProcessor.name);
+    super(REMINDERS, logger);
   }
 
-  // Every log line written while the job runs, here or in a service, carries the job's id.
-  override process(job: QueueJob<typeof REMINDERS>): Promise<unknown> {
-    const bindings = { jobId: job.id, queue: job.queueName, job: job.name, attempt: job.attemptsMade + 1 };
-    return this.logger.runInContext(() => this.run(job), { bindings });
-  }
-
-  private run(job: QueueJob<typeof REMINDERS>): Promise<unknown> {
+  protected run(job: QueueJob<typeof REMINDERS>): Promise<unknown> {
     switch (job.name) {
       case 'fire-reminder':
         return this.fanout.fire(job.data);
@@ -37,18 +31,7 @@ export class RemindersProcessor extends WorkerHost {
       case 'react-to-changes':
         return this.changes.react();
       default:
-        // Retrying cannot help a job no processor knows: fail it at once.
-        throw new UnrecoverableError(`Unknown job ${(job as Job).name} on queue ${REMINDERS}`);
+        return this.unknownJob(job as Job);
     }
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
-    this.logger.error({ jobId: job?.id, job: job?.name, attempt: job?.attemptsMade, err: error }, 'job failed');
-  }
-
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.error({ err: error }, 'worker error');
   }
 }
