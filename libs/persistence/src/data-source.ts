@@ -33,10 +33,12 @@ import { Briefs1763950000000 } from './migrations/1763950000000-briefs.js';
 import { PeerHelp1763960000000 } from './migrations/1763960000000-peer-help.js';
 import { HelpTickets1763970000000 } from './migrations/1763970000000-help-tickets.js';
 import { Reminders1763980000000 } from './migrations/1763980000000-reminders.js';
+import { ReminderFirings1763990000000 } from './migrations/1763990000000-reminder-firings.js';
+import { SearchAtScale1764000000000 } from './migrations/1764000000000-search-at-scale.js';
 
 /** Listed explicitly (no globs) so the same list works from sources in tests and from the build. */
 export const ENTITIES = [User, RefreshToken, Invitation, Site, Room, Track, Competency, Cohort, Membership, DomainEvent, CohortWeek, CohortWeekFacilitator, CalendarFeed, AttendanceMark, CheckInCode, ActivityLogEntry, Brief, BriefCompetency, BriefAssignment, AssignmentGroup, AssignmentGroupMember, Submission, Review, ReviewLevel, Course, CourseModule, CourseResource, ModuleAssignment, ResourceCompletion];
-export const MIGRATIONS = [IdentitySitesCohorts1763900000000, CohortWeeks1763910000000, CalendarFeeds1763920000000, Attendance1763930000000, Courses1763940000000, Briefs1763950000000, PeerHelp1763960000000, HelpTickets1763970000000, Reminders1763980000000];
+export const MIGRATIONS = [IdentitySitesCohorts1763900000000, CohortWeeks1763910000000, CalendarFeeds1763920000000, Attendance1763930000000, Courses1763940000000, Briefs1763950000000, PeerHelp1763960000000, HelpTickets1763970000000, Reminders1763980000000, ReminderFirings1763990000000, SearchAtScale1764000000000];
 
 /** The single source of TypeORM options, shared by the apps, the migration CLI and the tests. */
 export function dataSourceOptions(url: string): DataSourceOptions {

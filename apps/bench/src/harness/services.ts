@@ -44,10 +44,17 @@ export async function recreateDatabase(serverUrl: string, name = BENCH_DATABASE)
   return url.toString();
 }
 
-/** `npm run migrate` against the bench database, then the demo seed (which refuses NODE_ENV=production). */
+const toolEnv = (databaseUrl: string, redisUrl: string) => ({ ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, NODE_ENV: 'development', LOG_LEVEL: 'warn' });
+
+/** `npm run migrate` against a bench database. */
+export async function migrate(root: string, databaseUrl: string, redisUrl: string): Promise<void> {
+  await runNode('migrate', [`${root}/scripts/run-built.mjs`, 'dist/libs/persistence/src/cli/migrate.js'], toolEnv(databaseUrl, redisUrl));
+}
+
+/** Migrates the bench database, then writes the demo seed (which refuses NODE_ENV=production). */
 export async function migrateAndSeed(root: string, databaseUrl: string, redisUrl: string): Promise<{ logins: Array<{ email: string; role: string }>; password: string }> {
-  const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, NODE_ENV: 'development', LOG_LEVEL: 'warn' };
-  await runNode('migrate', [`${root}/scripts/run-built.mjs`, 'dist/libs/persistence/src/cli/migrate.js'], env);
+  await migrate(root, databaseUrl, redisUrl);
+  const env = toolEnv(databaseUrl, redisUrl);
   const output = await runNode('seed', [`${root}/scripts/run-built.mjs`, 'dist/apps/api/src/seed/seed-cli.js', '--json'], env);
   return JSON.parse(output.trim().split('\n').pop() as string);
 }

@@ -22,7 +22,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const PORT_VARIABLES: Record<AppName, string> = { api: 'API_PORT', realtime: 'REALTIME_PORT', worker: 'WORKER_HEALTH_PORT' };
+export const PORT_VARIABLES: Record<AppName, string> = { api: 'API_PORT', realtime: 'REALTIME_PORT', worker: 'WORKER_HEALTH_PORT' };
 
 export function stackEnv(databaseUrl: string, redisUrl: string, redisPrefix: string, jwtSecret: string): NodeJS.ProcessEnv {
   return {

@@ -1,13 +1,14 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { startExtraRealtime } from '../harness/extra-realtime.js';
+import { startExtraApp } from '../harness/extra-app.js';
 import { freePort, sleep, waitForHttp } from '../harness/ports.js';
 import { startNode } from '../harness/processes.js';
 import { rssMiB } from '../harness/proc-stats.js';
 import { alternate, type Side } from '../harness/rounds.js';
 import { comparedRow, describeCpu } from '../harness/rows.js';
 import type { StackApp } from '../harness/stack.js';
+import { accessToken } from '../harness/tokens.js';
 import type { BenchContext, Row, Scenario } from '../harness/types.js';
 import { median, percentile } from '../stats.js';
 
@@ -22,14 +23,6 @@ interface LiveLike {
 }
 
 type Ack = { ok: true; data: { id?: string } | null } | { ok: false; error: { code: string; message: string } };
-
-/** An HS256 access token as the API issues them (`sub`, `adm`, `sid`), signed with the stack's JWT secret. */
-function accessToken(secret: string, userId: string): string {
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode({ sub: userId, adm: false, sid: randomUUID(), iat: now, exp: now + 3600 })}`;
-  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
-}
 
 /** Opens one socket on `${url}/live` and resolves once connected; rejects on a refused handshake. */
 function connect(url: string, token: string | null): Promise<Socket> {
@@ -270,7 +263,7 @@ export const liveFanout: Scenario = {
       }
 
       // Two instances behind Redis: every other socket moves to a second realtime process.
-      second = await startExtraRealtime(root, ctx.stack, ctx.log);
+      second = await startExtraApp(root, ctx.stack, ctx.log, { app: 'realtime', name: 'realtime-2' });
       const secondUrl = second.url;
       const moved = Array.from({ length: count }, (_, index) => index).filter((index) => index % 2 === 1);
       for (let start = 0; start < moved.length; start += CONNECT_BATCH) {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ThreadStatus } from '@fabrique/domain';
 import type { HelpViewer } from '../help-viewer.js';
-import { SqlParams, THREAD_FROM, threadColumns, visibleThreads, type ThreadRow } from '../thread-sql.js';
+import { SqlParams, THREAD_FROM, threadColumns, type ThreadRow } from '../thread-sql.js';
 
 /** Private-use characters ts_headline puts around matches; `highlightToHtml` turns them into <mark>. */
 export const MARK_START = '\uE000';
@@ -48,6 +48,13 @@ const snippetHeadline = (text: string, query: string) => `CASE WHEN to_tsvector(
  */
 const RANK_NORMALIZATION = 1;
 
+/**
+ * Matches ranked per source (questions of the reader's cohorts, questions shared with their
+ * tracks, and the same for replies): the newest this many. A word in more posts than that is
+ * ranked among its most recent uses, which is also where a learner's answer usually is.
+ */
+export const SEARCH_CANDIDATES = 300;
+
 export interface SearchFilters {
   cohortId?: string;
   trackId?: string;
@@ -83,6 +90,17 @@ function moderatedThreads(viewer: HelpViewer, params: SqlParams, t = 't'): strin
   return `(${t}.cohort_id = ANY(${params.add(viewer.facilitatedCohortIds)}::uuid[]) OR (${t}.scope = 'track' AND ${t}.track_id = ANY(${params.add(viewer.facilitatedTrackIds)}::uuid[])))`;
 }
 
+/**
+ * Where a reader may read, as conditions on a post (thread or reply, both carry cohort, track and
+ * scope): their cohorts, and the threads shared with their tracks. Each is searched on its own,
+ * so each is one lookup of its two-column GIN index.
+ */
+function readableSources(viewer: HelpViewer, params: SqlParams): Array<(post: string) => string> {
+  if (viewer.isAdmin) return [() => 'true'];
+  const [cohorts, tracks] = [params.add(viewer.cohortIds), params.add(viewer.trackIds)];
+  return [(post) => `${post}.cohort_id = ANY(${cohorts}::uuid[])`, (post) => `${post}.scope = 'track' AND ${post}.track_id = ANY(${tracks}::uuid[])`];
+}
+
 /** Full-text search, similar titles and the facilitators' waiting list, over help_threads and help_replies. */
 @Injectable()
 export class ThreadSearchRepository {
@@ -115,33 +133,59 @@ export class ThreadSearchRepository {
   }
 
   /**
-   * One page of hits, ranked, keyed on (rank DESC, id). Threads match on their own vector (the
-   * GIN index help_threads_search_idx) or through a reply's (help_replies_search_idx); both
-   * vectors are empty for deleted or hidden posts, so their text is never found.
+   * One page of hits, ranked, keyed on (rank DESC, id). Threads match on their own vector or
+   * through a reply's; both vectors are empty for deleted or hidden posts, so their text is never
+   * found.
+   *
+   * Only the newest SEARCH_CANDIDATES matching questions and replies of each source (the reader's
+   * cohorts; the threads shared with their tracks) are ranked: ranking every reply holding
+   * "problème" in five years of a track is what made a common word slow as history grew. Each
+   * source is one lookup of a two-column GIN index (cohort or track, words) that reads only the
+   * posts this reader may see; rare words rank every match.
    */
   async searchPage(viewer: HelpViewer, text: string, filters: SearchFilters, after: { rank: number; id: string } | null, limit: number): Promise<SearchHitKey[]> {
     const params = new SqlParams();
+    // Inline, not in a CTE: the planner then reads the words' frequencies and picks the plan.
     const query = tsQuery(params.add(text));
-    const where = [visibleThreads(viewer, params), `(t.hidden_at IS NULL OR ${moderatedThreads(viewer, params)})`];
-    if (filters.cohortId) where.push(`t.cohort_id = ${params.add(filters.cohortId)}::uuid`);
-    if (filters.trackId) where.push(`t.track_id = ${params.add(filters.trackId)}::uuid`);
-    if (filters.tag) where.push(`t.tags @> ARRAY[${params.add(filters.tag)}::text]`);
-    if (filters.status) where.push(`t.status = ${params.add(filters.status)}`);
-    if (filters.briefId) where.push(`t.brief_id = ${params.add(filters.briefId)}::uuid`);
+    const narrowing: string[] = [];
+    if (filters.cohortId) narrowing.push(`t.cohort_id = ${params.add(filters.cohortId)}::uuid`);
+    if (filters.trackId) narrowing.push(`t.track_id = ${params.add(filters.trackId)}::uuid`);
+    if (filters.tag) narrowing.push(`t.tags @> ARRAY[${params.add(filters.tag)}::text]`);
+    if (filters.status) narrowing.push(`t.status = ${params.add(filters.status)}`);
+    if (filters.briefId) narrowing.push(`t.brief_id = ${params.add(filters.briefId)}::uuid`);
+    const shown = `(t.hidden_at IS NULL OR ${moderatedThreads(viewer, params)})`;
+    const cap = params.add(SEARCH_CANDIDATES);
+    const sources = readableSources(viewer, params);
+    const newestOf = (select: (source: (post: string) => string) => string) => sources.map((source) => `(${select(source)})`).join(' UNION ');
+    const threadCandidates = newestOf(
+      (source) => `SELECT t.id, t.search FROM help_threads t
+         WHERE ${source('t')} AND t.search @@ ${query} AND ${[shown, ...narrowing].join(' AND ')}
+         ORDER BY t.created_at DESC, t.id DESC LIMIT ${cap}`,
+    );
+    // A reply knows who may read it (its thread's cohort, track and scope): its thread is read
+    // before the cap only when a filter needs it, else only for the capped few.
+    const replyCandidates = narrowing.length
+      ? newestOf(
+          (source) => `SELECT r.id, r.thread_id, r.search FROM help_replies r JOIN help_threads t ON t.id = r.thread_id
+             WHERE ${source('r')} AND r.search @@ ${query} AND ${[shown, ...narrowing].join(' AND ')}
+             ORDER BY r.created_at DESC, r.id DESC LIMIT ${cap}`,
+        )
+      : `SELECT c.id, c.thread_id, c.search FROM (${newestOf(
+          (source) => `SELECT r.id, r.thread_id, r.search FROM help_replies r
+             WHERE ${source('r')} AND r.search @@ ${query} ORDER BY r.created_at DESC, r.id DESC LIMIT ${cap}`,
+        )}) c JOIN help_threads t ON t.id = c.thread_id WHERE ${shown}`;
     let afterKey = 'true';
     if (after) {
       const rank = `${params.add(after.rank)}::float4`;
       afterKey = `(h.rank < ${rank} OR (h.rank = ${rank} AND h.id > ${params.add(after.id)}::uuid))`;
     }
-    // Visibility and filters apply inside both matches, so ranking only ever sees the threads
-    // this reader may find, however many other cohorts share the words.
-    const readable = where.join(' AND ');
     const rows: SearchHitKey[] = await this.dataSource.query(
-      `WITH thread_hits AS (
-         SELECT t.id, ts_rank(t.search, ${query}, ${RANK_NORMALIZATION}) AS rank FROM help_threads t WHERE t.search @@ ${query} AND ${readable}
+      `WITH thread_candidates AS (${threadCandidates}),
+       reply_candidates AS (${replyCandidates}),
+       thread_hits AS (
+         SELECT c.id, ts_rank(c.search, ${query}, ${RANK_NORMALIZATION}) AS rank FROM thread_candidates c
        ), reply_hits AS (
-         SELECT r.thread_id AS id, max(ts_rank(r.search, ${query}, ${RANK_NORMALIZATION})) AS rank
-         FROM help_replies r JOIN help_threads t ON t.id = r.thread_id WHERE r.search @@ ${query} AND ${readable} GROUP BY r.thread_id
+         SELECT c.thread_id AS id, max(ts_rank(c.search, ${query}, ${RANK_NORMALIZATION})) AS rank FROM reply_candidates c GROUP BY c.thread_id
        ), hits AS (
          SELECT id, (coalesce(th.rank, 0) + coalesce(rh.rank, 0))::float4 AS rank, th.id IS NOT NULL AS "inQuestion"
          FROM thread_hits th FULL JOIN reply_hits rh USING (id)

@@ -1,5 +1,6 @@
 import type { Cohort, User } from '@fabrique/persistence';
 import { ApiTestContext } from '../../testing/api-test-context.js';
+import { SEARCH_CANDIDATES } from './thread-search.repository.js';
 
 describe('peer-help search, similar titles and the unanswered queue', () => {
   const ctx = new ApiTestContext();
@@ -188,6 +189,40 @@ describe('peer-help search, similar titles and the unanswered queue', () => {
     // Admins read everything.
     const admin = await ctx.as(await ctx.fixtures.admin());
     expect((await idsOf(admin, { q: 'postgresql', trackId: a.cohort.trackId })).sort()).toEqual([shared, own, fromB].sort());
+  });
+
+  it('finds replies through their thread’s cohort and scope, also after the scope changes', async () => {
+    const a = await setUp();
+    const b = await setUp({ trackId: a.cohort.trackId });
+    const id = await thread(a.cohort, a.learnerUser, { title: 'Une question de déploiement' });
+    await reply(id, a.facilitatorUser, 'Regarde du côté de la variable quokkaserveur.');
+
+    expect(await idsOf(a.learner, { q: 'quokkaserveur' })).toEqual([id]);
+    expect(await idsOf(b.learner, { q: 'quokkaserveur' })).toEqual([]);
+    // Shared with the track later: its replies follow (copied by trigger, searched per source).
+    await ctx.dataSource.query(`UPDATE help_threads SET scope = 'track' WHERE id = $1`, [id]);
+    expect(await idsOf(b.learner, { q: 'quokkaserveur' })).toEqual([id]);
+    await ctx.dataSource.query(`UPDATE help_threads SET scope = 'cohort' WHERE id = $1`, [id]);
+    expect(await idsOf(b.learner, { q: 'quokkaserveur' })).toEqual([]);
+  });
+
+  it(`ranks only the newest ${SEARCH_CANDIDATES} matches of a source, so a common word stays fast`, async () => {
+    const { cohort, learnerUser, learner } = await setUp();
+    // Five old questions with the word in their title would rank first, were they ranked at all.
+    const old: string[] = [];
+    for (let i = 0; i < 5; i++) old.push(await thread(cohort, learnerUser, { title: `Ornithorynque ${i}`, hoursAgo: 100 + i }));
+    await ctx.dataSource.query(
+      `INSERT INTO help_threads (cohort_id, track_id, scope, author_id, title, body, created_at, last_activity_at)
+       SELECT $1, $2, 'cohort', $3, 'Question ' || i, 'Encore un ornithorynque dans le code.', clock_timestamp() - make_interval(mins => i), clock_timestamp()
+       FROM generate_series(1, $4::int) AS i`,
+      [cohort.id, cohort.trackId, learnerUser.id, SEARCH_CANDIDATES],
+    );
+    const first = await idsOf(learner, { q: 'ornithorynque', limit: 50 });
+    expect(first).toHaveLength(50);
+    expect(first.filter((id) => old.includes(id))).toEqual([]);
+    // Narrowed below the cap, they are ranked again, first.
+    await ctx.dataSource.query(`UPDATE help_threads SET tags = '{zoo}' WHERE id = ANY($1::uuid[])`, [old]);
+    expect((await idsOf(learner, { q: 'ornithorynque', tag: 'zoo' })).sort()).toEqual([...old].sort());
   });
 
   it('never finds the text of deleted or hidden posts, but a deleted question through its replies', async () => {
