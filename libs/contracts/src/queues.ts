@@ -24,7 +24,7 @@ export interface JobPayloads {
   'send-emails': Record<string, never>;
 }
 
-/** What each job returns (kept on the completed job for a while, see DEFAULT_JOB_OPTIONS). */
+/** What each job returns (kept on the completed job for a minute, see FINISHED_JOB_RETENTION). */
 export interface JobResults {
   heartbeat: { requestedAt: string; processedAt: string };
   'purge-expired-evidence': { deleted: number };
@@ -56,15 +56,24 @@ export const JOB_QUEUE = {
 export type JobsOfQueue<Q extends QueueName> = { [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never }[JobName];
 
 /**
+ * How long finished jobs stay in Redis: a minute, for whoever added one to read its result (the
+ * dashboard, a test), then they go, so Redis returns to its size after a burst such as the Monday
+ * kick-off (measured by the bench). Trimming runs when a later job of the queue finishes, and each
+ * queue has a job scheduler every few seconds. A deterministic job id added again after that runs
+ * again: every job is idempotent, and reminders that fired are kept in PostgreSQL
+ * (reminder_firings), not by their job.
+ */
+export const FINISHED_JOB_RETENTION = { age: 60, count: 1_000 } as const;
+
+/**
  * BullMQ job options every producer applies (they are read where a job is added,
  * not where it runs). Retries back off exponentially: 5 s, 10 s, 20 s, 40 s.
- * Completed jobs are kept a day so that a deterministic job id added again
- * in that time is recognised as done and not run twice.
+ * Failed jobs stay two weeks, to be read and retried from the dashboard.
  */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 5_000 },
-  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnComplete: FINISHED_JOB_RETENTION,
   removeOnFail: { age: 14 * 24 * 3600 },
 } as const;
 
@@ -75,3 +84,6 @@ export const DEFAULT_JOB_OPTIONS = {
 export function jobId(name: JobName, ...keys: string[]): string {
   return [name, ...keys].join('.').replaceAll(':', '_');
 }
+
+/** Options of the jobs a job scheduler repeats: finished ones trim the queue every few seconds (see FINISHED_JOB_RETENTION); the last 100 failures stay. */
+export const SCHEDULED_JOB_OPTIONS = { removeOnComplete: FINISHED_JOB_RETENTION, removeOnFail: 100 } as const;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PreferenceLinks } from '@fabrique/auth';
 import { AppConfig } from '@fabrique/config';
-import type { JobResults, NotificationKind } from '@fabrique/contracts';
+import { type JobResults, type NotificationKind, SCHEDULED_JOB_OPTIONS } from '@fabrique/contracts';
 import { JobQueues } from '../queues/job-queues.js';
 import { DeliveryClock } from './delivery-clock.js';
 import { Mailer } from './mailer.js';
@@ -69,7 +69,7 @@ export class EmailSender implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queues
       .queue('delivery')
-      .upsertJobScheduler(SEND_SCHEDULER, { every: 30_000 }, { name: 'send-emails', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+      .upsertJobScheduler(SEND_SCHEDULER, { every: 30_000 }, { name: 'send-emails', data: {}, opts: SCHEDULED_JOB_OPTIONS });
   }
 
   async send(): Promise<JobResults['send-emails']> {

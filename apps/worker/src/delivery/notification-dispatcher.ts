@@ -11,6 +11,7 @@ import {
   type NotificationKind,
   type NotificationView,
   rooms,
+  SCHEDULED_JOB_OPTIONS,
 } from '@fabrique/contracts';
 import { afterQuietHours, nextDigestAt } from '@fabrique/domain';
 import { LivePublisher } from '@fabrique/help-queue';
@@ -98,7 +99,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queues
       .queue('delivery')
-      .upsertJobScheduler(DISPATCH_SCHEDULER, { every: 5_000 }, { name: 'dispatch-notifications', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+      .upsertJobScheduler(DISPATCH_SCHEDULER, { every: 5_000 }, { name: 'dispatch-notifications', data: {}, opts: SCHEDULED_JOB_OPTIONS });
   }
 
   async dispatch(): Promise<JobResults['dispatch-notifications']> {

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { JobResults } from '@fabrique/contracts';
+import { type JobResults, SCHEDULED_JOB_OPTIONS } from '@fabrique/contracts';
 import { ESCALATION_DELAY_MINUTES } from '@fabrique/domain';
 import { HelpQueue } from '@fabrique/help-queue';
 import { JobQueues } from '../queues/job-queues.js';
@@ -27,7 +27,7 @@ export class HelpQueueUpkeep implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queues
       .queue('maintenance')
-      .upsertJobScheduler(TICKET_ESCALATION_SCHEDULER, { every: 30_000 }, { name: 'escalate-waiting-tickets', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+      .upsertJobScheduler(TICKET_ESCALATION_SCHEDULER, { every: 30_000 }, { name: 'escalate-waiting-tickets', data: {}, opts: SCHEDULED_JOB_OPTIONS });
     await this.queues
       .queue('maintenance')
       .upsertJobScheduler(LIVE_HISTORY_PURGE_SCHEDULER, { pattern: '45 3 * * *', tz: 'Europe/Paris' }, { name: 'purge-live-history', data: {} });

@@ -59,6 +59,7 @@ export class ReminderFanout {
     const notifications = await this.notificationsOf(reminder, cohort);
     if (notifications === 'stale') return { notified: 0, skipped: 'stale' };
     const notified = await writeNotifications(this.dataSource.manager, notifications, (index) => this.batchWritten(index));
+    await this.repository.recordFiring(job.key, notified);
     // Even when nothing was new: an earlier attempt may have written them and stopped before this.
     if (notifications.length > 0) await this.pokeDelivery();
     this.logger.log({ key: job.key, recipients: notifications.length, notified }, 'reminder fired');

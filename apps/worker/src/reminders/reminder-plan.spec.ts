@@ -137,6 +137,22 @@ describe('reminders queue: the plan kept as delayed jobs', () => {
     expect(await kit.countNotifications('week.kickoff', key)).toEqual({ rows: 1, users: 1 });
   });
 
+  it('does not send again an occurrence that notified nobody once its finished job has left Redis', async () => {
+    // No learners: the kick-off fires and notifies nobody, so no notification marks it as sent.
+    const cohort = await kit.cohort('2026-09-28', '2026-10-30');
+    const key = `week.kickoff:${cohort.id}:2026-10-05`;
+    kit.setNow('2026-10-05T10:00:00Z');
+    await plan.replanCohort(cohort.id);
+    expect(await untilJobIs('reminders', fireJobId(key), ['completed', 'failed'])).toBe('completed');
+    expect((await ctx.queues.queue('reminders').getJob(fireJobId(key)))?.returnvalue).toEqual({ notified: 0 });
+
+    await ctx.queues.queue('reminders').remove(fireJobId(key)); // as the retention does after a minute
+    expect(await plan.replanCohort(cohort.id)).toMatchObject({ added: 0 });
+    expect(await ctx.queues.queue('reminders').getJob(fireJobId(key))).toBeUndefined();
+    const [firing] = await kit.dataSource.query(`SELECT notified FROM reminder_firings WHERE occurrence_key = $1`, [key]);
+    expect(firing).toEqual({ notified: 0 });
+  });
+
   it('restores exactly the same plan after Redis lost every job', async () => {
     const cohort = await kit.cohort('2026-10-12', '2026-11-13');
     const author = await kit.member(cohort, 'facilitator');

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, JobsOptions } from 'bullmq';
-import { jobId, type JobPayloads, type JobResults } from '@fabrique/contracts';
+import { jobId, type JobPayloads, type JobResults, SCHEDULED_JOB_OPTIONS } from '@fabrique/contracts';
 import { addDays, type CohortTruth, localDateAt, planReminders, type PlannedReminder, type PlanWindow } from '@fabrique/domain';
 import { JobQueues } from '../queues/job-queues.js';
 import { ReminderClock } from './reminder-clock.js';
@@ -51,8 +51,8 @@ export class ReminderPlan implements OnApplicationBootstrap {
   /** Fixed scheduler ids: every worker instance upserts the same two schedules. */
   async upsertSchedulers(): Promise<void> {
     const queue = this.queues.queue('reminders');
-    await queue.upsertJobScheduler(RECONCILE_SCHEDULER, { every: 10 * 60_000 }, { name: 'reconcile-reminders', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
-    await queue.upsertJobScheduler(REACT_SCHEDULER, { every: 5_000 }, { name: 'react-to-changes', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } });
+    await queue.upsertJobScheduler(RECONCILE_SCHEDULER, { every: 10 * 60_000 }, { name: 'reconcile-reminders', data: {}, opts: SCHEDULED_JOB_OPTIONS });
+    await queue.upsertJobScheduler(REACT_SCHEDULER, { every: 5_000 }, { name: 'react-to-changes', data: {}, opts: SCHEDULED_JOB_OPTIONS });
   }
 
   /** The window reconcile covers at `now`. */
@@ -81,7 +81,8 @@ export class ReminderPlan implements OnApplicationBootstrap {
   }
 
   /** Repairs the delayed jobs of every active cohort over [now − 6 h, now + 8 days). */
-  reconcile(now: Date = this.clock.now()): Promise<JobResults['reconcile-reminders']> {
+  async reconcile(now: Date = this.clock.now()): Promise<JobResults['reconcile-reminders']> {
+    await this.repository.forgetFiringsBefore(new Date(now.getTime() - 4 * GRACE_MS));
     return this.sync(now);
   }
 

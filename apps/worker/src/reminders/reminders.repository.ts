@@ -113,11 +113,28 @@ export class RemindersRepository {
   /** Which of these occurrence keys some notification already carries. */
   async notifiedKeys(keys: readonly string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
+    // A firing row covers an occurrence that notified nobody; notifications cover one cut short.
     const rows: Array<{ key: string }> = await this.dataSource.query(
-      `SELECT DISTINCT occurrence_key AS key FROM notifications WHERE occurrence_key = ANY($1::text[])`,
+      `SELECT occurrence_key AS key FROM reminder_firings WHERE occurrence_key = ANY($1::text[])
+       UNION SELECT occurrence_key FROM notifications WHERE occurrence_key = ANY($1::text[])`,
       [keys],
     );
     return new Set(rows.map((row) => row.key));
+  }
+
+  /** Notes that an occurrence fired to the end (whoever it notified), for the reconcile job. */
+  async recordFiring(key: string, notified: number): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO reminder_firings (occurrence_key, notified) VALUES ($1, $2)
+       ON CONFLICT (occurrence_key) DO UPDATE SET notified = reminder_firings.notified + excluded.notified`,
+      [key, notified],
+    );
+  }
+
+  /** Firings older than `before` are past any grace period: forgotten. */
+  async forgetFiringsBefore(before: Date): Promise<number> {
+    const [, count] = await this.dataSource.query(`DELETE FROM reminder_firings WHERE fired_at < $1`, [before]);
+    return count as number;
   }
 
   /** The members of a cohort, learners, facilitators or both. */
