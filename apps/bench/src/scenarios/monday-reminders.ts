@@ -1,0 +1,230 @@
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { DateTime } from 'luxon';
+import { jobId } from '@fabrique/contracts';
+import { sleep } from '../harness/ports.js';
+import { runNode } from '../harness/processes.js';
+import { comparedRow, soloRow } from '../harness/rows.js';
+import type { BenchContext, Scenario } from '../harness/types.js';
+
+const SCENARIO = 'Monday reminders';
+const ZONE = 'Europe/Paris';
+const LEARNERS_PER_COHORT = 25;
+/** The kick-off is planned at least this long ahead: reconcile, then the baseline round, run meanwhile. */
+const LEAD_MS = 25_000;
+const POLL_MS = 25;
+const TIMEOUT_MS = 120_000;
+
+interface Round {
+  cohortIds: string[];
+  fireAt: number;
+  monday: string;
+}
+
+const mib = (bytes: number) => bytes / 1024 / 1024;
+
+/**
+ * Bytes Redis holds for the queues' jobs: every key under the BullMQ prefix (job hashes, their
+ * logs, the waiting, delayed and completed sets…) except the event streams, which BullMQ caps at
+ * a fixed length however many jobs pass (so they fill up, and stay full, whatever is cleaned up).
+ */
+async function jobMemory(redis: Redis, prefix: string): Promise<{ bytes: number; keys: number }> {
+  let cursor = '0';
+  let bytes = 0;
+  let keys = 0;
+  do {
+    const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}:bull:*`, 'COUNT', 1000);
+    cursor = next;
+    for (const key of found) {
+      if (key.endsWith(':events')) continue;
+      bytes += Number((await redis.memory('USAGE', key)) ?? 0);
+      keys++;
+    }
+  } while (cursor !== '0');
+  return { bytes, keys };
+}
+
+async function usedMemory(redis: Redis): Promise<number> {
+  const match = /used_memory:(\d+)/.exec(await redis.info('memory'));
+  if (!match) throw new Error('INFO memory did not give used_memory');
+  return Number(match[1]);
+}
+
+/**
+ * `cohorts` new cohorts of 25 learners, fully remote on a site in Paris, starting on the local
+ * date of `fireAt`, their kick-off set to its local time: their distance week's kick-off fires then.
+ */
+async function generateRound(ctx: BenchContext, round: number, cohorts: number, fireAt: number): Promise<Round> {
+  const local = DateTime.fromMillis(fireAt, { zone: ZONE });
+  const startsOn = local.toISODate() as string;
+  const { rows } = await ctx.pool.query<{ id: string }>(
+    `WITH site AS (
+       INSERT INTO sites (name, address, time_zone) VALUES ('Bench Monday ' || $1, 'Lille', $2)
+       ON CONFLICT ((lower(name))) DO UPDATE SET time_zone = excluded.time_zone RETURNING id
+     ), track AS (SELECT track_id FROM cohorts ORDER BY created_at LIMIT 1)
+     INSERT INTO cohorts (name, track_id, home_site_id, starts_on, ends_on)
+     SELECT 'Bench Monday ' || $1 || '-' || k, track.track_id, site.id, $3::date, $3::date + 60
+     FROM generate_series(1, $4::int) k, site, track
+     RETURNING id`,
+    [round, ZONE, startsOn, cohorts],
+  );
+  const cohortIds = rows.map((row) => row.id);
+  await ctx.pool.query(
+    `WITH learners AS (
+       INSERT INTO users (email, display_name)
+       SELECT 'monday-' || $1 || '-' || c.n || '-' || k || '@bench.test', 'Apprenant ' || k
+       FROM unnest($2::uuid[]) WITH ORDINALITY AS c(id, n), generate_series(1, $3::int) k
+       RETURNING id, email
+     )
+     INSERT INTO memberships (cohort_id, user_id, role)
+     SELECT ($2::uuid[])[split_part(l.email, '-', 3)::int], l.id, 'learner' FROM learners l`,
+    [round, cohortIds, LEARNERS_PER_COHORT],
+  );
+  await ctx.pool.query(
+    `INSERT INTO cohort_reminder_settings (cohort_id, kind, enabled, local_time) SELECT id, 'week.kickoff', true, $2::time FROM unnest($1::uuid[]) AS id`,
+    [cohortIds, local.toFormat('HH:mm')],
+  );
+  const monday = local.startOf('week').toISODate() as string;
+  return { cohortIds, fireAt, monday };
+}
+
+/** The next whole minute at least LEAD_MS away: reminder times are set to the minute. */
+function nextFireAt(): number {
+  return DateTime.fromMillis(Date.now() + LEAD_MS).startOf('minute').plus({ minutes: 1 }).toMillis();
+}
+
+/** Runs the worker's own reconcile job, then waits until every kick-off of the round is a delayed job. */
+async function plan(queue: Queue, round: Round): Promise<void> {
+  await queue.add('reconcile-reminders', {}, { jobId: `bench-reconcile-${round.fireAt}`, removeOnComplete: true });
+  const ids = round.cohortIds.map((cohortId) => jobId('fire-reminder', `week.kickoff:${cohortId}:${round.monday}`));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const states = await Promise.all(ids.map((id) => queue.getJobState(id)));
+    const missing = states.filter((state) => state !== 'delayed').length;
+    if (missing === 0) return;
+    if (Date.now() > deadline) throw new Error(`${missing} of ${ids.length} kick-off jobs not planned 30 s after reconcile (states: ${[...new Set(states)].join(', ')})`);
+    await sleep(200);
+  }
+}
+
+/** From the kick-off's time until every notification is written (and until every one is pushed). */
+async function measureFabrique(ctx: BenchContext, round: Round, expected: number): Promise<{ persistedMs: number; dispatchedMs: number }> {
+  let persistedMs = Number.NaN;
+  const deadline = round.fireAt + TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const { rows: [counts] } = await ctx.pool.query<{ written: number; dispatched: number }>(
+      `SELECT count(*)::int AS written, count(n.dispatched_at)::int AS dispatched FROM notifications n
+       JOIN memberships m ON m.user_id = n.user_id AND m.cohort_id = ANY($1::uuid[]) WHERE n.kind = 'week.kickoff'`,
+      [round.cohortIds],
+    );
+    const now = Date.now();
+    if (counts.written > expected) throw new Error(`${counts.written} kick-off notifications for ${expected} learners`);
+    if (Number.isNaN(persistedMs) && counts.written === expected) persistedMs = now - round.fireAt;
+    if (counts.dispatched === expected) return { persistedMs, dispatchedMs: now - round.fireAt };
+    await sleep(POLL_MS);
+  }
+  throw new Error(`the kick-off of ${round.cohortIds.length} cohorts was not written and pushed to ${expected} learners within ${TIMEOUT_MS / 1000} s`);
+}
+
+/** The same number of jobs through BullMQ with a no-op processor, in its own process, due at `fireAt`. */
+async function measureBaseline(ctx: BenchContext, jobs: number, fireAt: number): Promise<number> {
+  const output = await runNode('bullmq-noop', [join(process.cwd(), 'dist/apps/bench/src/baselines/bullmq-noop-worker.js')], {
+    ...process.env,
+    REDIS_URL: ctx.redisUrl,
+    REDIS_PREFIX: ctx.redisPrefix,
+    JOBS: String(jobs),
+    FIRE_AT: String(fireAt),
+  });
+  const { lastCompletedAt } = JSON.parse(output.trim().split('\n').pop() as string) as { lastCompletedAt: number };
+  return lastCompletedAt - fireAt;
+}
+
+/**
+ * Scenario 4. The distance week's kick-off for 10,000 learners in 400 cohorts (quick: 1,000 in
+ * 40): the plan's 400 delayed jobs fire together, each writes its cohort's notifications, and the
+ * time runs from the planned minute until the last is persisted. Baseline: BullMQ with a no-op
+ * processor handling as many jobs as there are notifications, due together, in the same run.
+ * Then Redis's memory must come back to where it was before the kick-off was planned.
+ */
+export const mondayReminders: Scenario = {
+  name: 'monday-reminders',
+  async run(ctx) {
+    const cohorts = ctx.quick ? 40 : 400;
+    const learners = cohorts * LEARNERS_PER_COHORT;
+    const rounds = ctx.quick ? 1 : 3;
+    const redis = new Redis(ctx.redisUrl, { maxRetriesPerRequest: null });
+    const queue = new Queue('reminders', { connection: redis.duplicate(), prefix: `${ctx.redisPrefix}:bull` });
+    const fabrique: number[] = [];
+    const dispatched: number[] = [];
+    const baseline: number[] = [];
+    try {
+      const memory = { before: { bytes: 0, keys: 0 }, used: 0 };
+      for (let index = 0; index < rounds; index++) {
+        const fireAt = nextFireAt();
+        const round = await generateRound(ctx, index + 1, cohorts, fireAt);
+        await plan(queue, round);
+        // The baseline runs while Fabrique's jobs wait for their minute, and is done well before it.
+        const baselineFireAt = Date.now() + 1_000;
+        baseline.push(await measureBaseline(ctx, learners, baselineFireAt));
+        if (Date.now() > fireAt - 3_000) throw new Error('the baseline round ran into the kick-off minute');
+        // Just before the last kick-off fires: every round's plan of the coming days is in Redis, as it stays.
+        if (index === rounds - 1) [memory.before, memory.used] = [await jobMemory(redis, ctx.redisPrefix), await usedMemory(redis)];
+        const measured = await measureFabrique(ctx, round, learners);
+        fabrique.push(measured.persistedMs);
+        dispatched.push(measured.dispatchedMs);
+        ctx.log.info(
+          `  round ${index + 1}/${rounds}: Fabrique ${learners} notifications persisted in ${measured.persistedMs} ms (pushed in ${measured.dispatchedMs} ms); ` +
+            `baseline ${learners} no-op jobs in ${baseline.at(-1)} ms`,
+        );
+      }
+      await ctx.sampleRss('after Monday reminders');
+
+      // Finished jobs stay a minute, then the queues' scheduler jobs trim them.
+      const peak = await jobMemory(redis, ctx.redisPrefix);
+      let after = peak;
+      const settleBy = Date.now() + 100_000;
+      while (Date.now() < settleBy && after.bytes > memory.before.bytes * 1.02) {
+        await sleep(2_000);
+        after = await jobMemory(redis, ctx.redisPrefix);
+      }
+      const usedAfter = await usedMemory(redis);
+      const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+      const perSecond = (ms: number[]) => ms.map((value) => (learners / value) * 1000);
+      return [
+        comparedRow({
+          scenario: SCENARIO,
+          metric: `kick-off of ${learners.toLocaleString('en')} learners in ${cohorts} cohorts: notifications persisted per second (baseline: no-op BullMQ jobs per second)`,
+          unit: '/s',
+          target: '≥ 0.5',
+          fabrique: perSecond(fabrique),
+          baseline: perSecond(baseline),
+          notes:
+            `From the planned minute to the last notification row (Fabrique) or the last completed job (baseline); ${rounds} round(s), the baseline run ` +
+            `while Fabrique's delayed jobs wait for their minute. Times: Fabrique ${fabrique.join(', ')} ms; baseline ${baseline.join(', ')} ms.`,
+        }),
+        soloRow({
+          scenario: SCENARIO,
+          metric: `kick-off: until every notification is pushed to sockets (dispatched)`,
+          unit: 'ms',
+          values: dispatched,
+        }),
+        comparedRow({
+          scenario: SCENARIO,
+          metric: 'Redis memory of the queues (all but event streams) once done ÷ just before the last kick-off',
+          unit: 'KiB',
+          target: '≤ 1.05×',
+          fabrique: [after.bytes / 1024],
+          baseline: [memory.before.bytes / 1024],
+          notes:
+            `Keys under the BullMQ prefix: ${memory.before.keys} before (the plan of the coming days), ${peak.keys} (${kib(peak.bytes)}) right after the last round, ` +
+            `${after.keys} (${kib(after.bytes)}) once finished jobs were trimmed. Redis used_memory: ${mib(memory.used).toFixed(2)} MiB before, ${mib(usedAfter).toFixed(2)} MiB after ` +
+            `(the difference is mostly the event streams, capped by BullMQ at 10,000 events per queue).`,
+        }),
+      ];
+    } finally {
+      await queue.close();
+      redis.disconnect();
+    }
+  },
+};
