@@ -1,7 +1,7 @@
 /**
  * The baseline of the Monday-reminders scenario: BullMQ itself, with a processor that does
  * nothing. It adds JOBS jobs delayed until FIRE_AT (epoch ms), as the plan's delayed jobs are,
- * with the options Fabrique's reminders worker runs with (concurrency 1, the default), and prints
+ * with the concurrency Fabrique's reminders worker runs with (CONCURRENCY, 8), and prints
  * one JSON line when the last has completed: {"lastCompletedAt": <epoch ms>}.
  * Its jobs are removed on completion, BullMQ's cheapest setting.
  */
@@ -15,7 +15,7 @@ const connection = new Redis(process.env.REDIS_URL as string, { maxRetriesPerReq
 const queue = new Queue('noop', { connection, prefix });
 let completed = 0;
 const workerConnection = connection.duplicate();
-const worker = new Worker('noop', async () => undefined, { connection: workerConnection, prefix });
+const worker = new Worker('noop', async () => undefined, { connection: workerConnection, prefix, concurrency: Number(process.env.CONCURRENCY) });
 const done = new Promise<number>((resolve) => {
   worker.on('completed', () => {
     if (++completed === jobs) resolve(Date.now());

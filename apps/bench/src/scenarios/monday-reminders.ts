@@ -4,9 +4,11 @@ import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { jobId } from '@fabrique/contracts';
 import { sleep } from '../harness/ports.js';
+import { CpuMeter, pidsNamed } from '../harness/proc-stats.js';
 import { runNode } from '../harness/processes.js';
-import { comparedRow, soloRow } from '../harness/rows.js';
+import { comparedRow, describeCpu, soloRow } from '../harness/rows.js';
 import type { BenchContext, Scenario } from '../harness/types.js';
+import { median, percentile } from '../stats.js';
 
 const SCENARIO = 'Monday reminders';
 const ZONE = 'Europe/Paris';
@@ -15,6 +17,8 @@ const LEARNERS_PER_COHORT = 25;
 const LEAD_MS = 25_000;
 const POLL_MS = 25;
 const TIMEOUT_MS = 120_000;
+/** The reminders worker's concurrency (apps/worker/src/reminders/reminders.processor.ts), given to the baseline too. */
+const WORKER_CONCURRENCY = 8;
 
 interface Round {
   cohortIds: string[];
@@ -127,6 +131,18 @@ async function measureFabrique(ctx: BenchContext, round: Round, expected: number
   throw new Error(`the kick-off of ${round.cohortIds.length} cohorts was not written and pushed to ${expected} learners within ${TIMEOUT_MS / 1000} s`);
 }
 
+/** When the round's kick-off jobs started and how long each ran, from BullMQ's own timestamps (finished jobs stay a minute). */
+async function firedJobTimes(queue: Queue, round: Round): Promise<string> {
+  const cohorts = new Set(round.cohortIds);
+  const jobs = (await queue.getJobs(['completed', 'failed'])).filter((job) => job?.name === 'fire-reminder' && cohorts.has(job.data.cohortId));
+  const started = jobs.map((job) => (job.processedOn ?? Number.NaN) - round.fireAt);
+  const ran = jobs.map((job) => (job.finishedOn ?? Number.NaN) - (job.processedOn ?? Number.NaN));
+  return (
+    `${jobs.length} jobs, first started ${Math.min(...started)} ms after the minute, last ${Math.max(...started)} ms; ` +
+    `each ran median ${median(ran).toFixed(0)} ms, p95 ${percentile(ran, 95).toFixed(0)} ms`
+  );
+}
+
 /** The same number of jobs through BullMQ with a no-op processor, in its own process, due at `fireAt`. */
 async function measureBaseline(ctx: BenchContext, jobs: number, fireAt: number): Promise<number> {
   const output = await runNode('bullmq-noop', [join(process.cwd(), 'dist/apps/bench/src/baselines/bullmq-noop-worker.js')], {
@@ -135,6 +151,7 @@ async function measureBaseline(ctx: BenchContext, jobs: number, fireAt: number):
     REDIS_PREFIX: ctx.redisPrefix,
     JOBS: String(jobs),
     FIRE_AT: String(fireAt),
+    CONCURRENCY: String(WORKER_CONCURRENCY),
   });
   const { lastCompletedAt } = JSON.parse(output.trim().split('\n').pop() as string) as { lastCompletedAt: number };
   return lastCompletedAt - fireAt;
@@ -158,6 +175,8 @@ export const mondayReminders: Scenario = {
     const fabrique: number[] = [];
     const dispatched: number[] = [];
     const baseline: number[] = [];
+    const cpu: Record<string, number>[] = [];
+    const jobTimes: string[] = [];
     try {
       const memory = { before: { bytes: 0, keys: 0 }, used: 0 };
       for (let index = 0; index < rounds; index++) {
@@ -170,7 +189,12 @@ export const mondayReminders: Scenario = {
         if (Date.now() > fireAt - 3_000) throw new Error('the baseline round ran into the kick-off minute');
         // Just before the last kick-off fires: every round's plan of the coming days is in Redis, as it stays.
         if (index === rounds - 1) [memory.before, memory.used] = [await jobMemory(redis, ctx.redisPrefix), await usedMemory(redis)];
+        const meter = new CpuMeter({ worker: () => [ctx.stack.apps.worker.pid], postgres: () => pidsNamed('postgres'), realtime: () => [ctx.stack.apps.realtime.pid] });
+        await sleep(Math.max(0, fireAt - Date.now()));
+        meter.start();
         const measured = await measureFabrique(ctx, round, learners);
+        cpu.push(meter.stop());
+        jobTimes.push(await firedJobTimes(queue, round));
         fabrique.push(measured.persistedMs);
         dispatched.push(measured.dispatchedMs);
         ctx.log.info(
@@ -201,7 +225,8 @@ export const mondayReminders: Scenario = {
           baseline: perSecond(baseline),
           notes:
             `From the planned minute to the last notification row (Fabrique) or the last completed job (baseline); ${rounds} round(s), the baseline run ` +
-            `while Fabrique's delayed jobs wait for their minute. Times: Fabrique ${fabrique.join(', ')} ms; baseline ${baseline.join(', ')} ms.`,
+            `while Fabrique's delayed jobs wait for their minute. Times: Fabrique ${fabrique.join(', ')} ms; baseline ${baseline.join(', ')} ms. ` +
+            `CPU (% of one core) from the minute until every notification was pushed: ${describeCpu(cpu)}. Kick-off jobs per round: ${jobTimes.join('; ')}.`,
         }),
         soloRow({
           scenario: SCENARIO,

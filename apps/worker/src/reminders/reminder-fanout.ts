@@ -49,7 +49,9 @@ export class ReminderFanout {
   async fire(job: JobPayloads['fire-reminder']): Promise<JobResults['fire-reminder']> {
     const fireAt = new Date(job.fireAt);
     if (Number.isNaN(fireAt.getTime())) return { notified: 0, skipped: 'invalid' };
-    const { cohorts, planned } = await this.plan.load({ from: new Date(fireAt.getTime() - 60_000), to: new Date(fireAt.getTime() + 60_000) }, [job.cohortId]);
+    const { cohorts, planned } = await this.plan.load({ from: new Date(fireAt.getTime() - 60_000), to: new Date(fireAt.getTime() + 60_000) }, [job.cohortId], {
+      withDeadlines: job.kind === 'brief.deadline',
+    });
     const reminder = planned.find((candidate) => candidate.key === job.key && candidate.fireAt.getTime() === fireAt.getTime());
     const cohort = cohorts.find((candidate) => candidate.cohortId === job.cohortId);
     if (!reminder || !cohort) {

@@ -2,6 +2,7 @@ import { DEFAULT_JOB_OPTIONS } from '@fabrique/contracts';
 import { untilJobIs, WorkerTestContext } from '../testing/worker-test-context.js';
 import { fireJobId, REACT_SCHEDULER, RECONCILE_SCHEDULER, ReminderPlan } from './reminder-plan.js';
 import { ReminderKit } from './reminders.test-kit.js';
+import { ReminderClock } from './reminder-clock.js';
 
 const HOUR = 3600_000;
 
@@ -64,6 +65,18 @@ describe('reminders queue: the plan kept as delayed jobs', () => {
     // Nothing to repair the second time.
     expect(await plan.replanCohort(cohort.id)).toEqual({ planned: expected.length, added: 0, moved: 0, removed: 0 });
     expect(await kit.pending(cohort.id)).toEqual(jobs);
+  });
+
+  it('counts each delay from when its job is added, not from when the plan was read', async () => {
+    const cohort = await kit.cohort('2026-10-12', '2026-11-13');
+    kit.setNow('2026-10-18T12:00:00Z');
+    // Reading a thousand cohorts takes seconds: the clock has moved on by the time jobs are added.
+    const clock = ctx.app.get(ReminderClock);
+    const times = [new Date('2026-10-18T12:00:00Z'), new Date('2026-10-18T12:00:03Z')];
+    clock.now = () => times.shift() ?? new Date('2026-10-18T12:00:03Z');
+    await plan.replanCohort(cohort.id);
+    const kickoff = (await kit.pending(cohort.id)).find((job) => job.key === `week.kickoff:${cohort.id}:2026-10-19`);
+    expect(kickoff?.delay).toBe(new Date('2026-10-19T07:00:00Z').getTime() - new Date('2026-10-18T12:00:03Z').getTime());
   });
 
   it('plans the spring change to summer time too', async () => {

@@ -153,8 +153,13 @@ export function nextDigestAt(now: Date, timeZone: string, quietEnd: string): Dat
   return todayAt.getTime() > now.getTime() ? todayAt : localDateTimeToInstant(addDays(today, 1), quietEnd, timeZone);
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using it (dispatching 10,000 notifications asks 10,000 times). */
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
 function localClock(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(instant);
+  let format = clockFormats.get(timeZone);
+  if (!format) clockFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
+  const parts = format.formatToParts(instant);
   const value = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
   return `${value('hour')}:${value('minute')}`;
 }
