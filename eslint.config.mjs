@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -56,6 +57,25 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'bullmq', 'socket.io*', 'node:fs', 'node:net', 'node:http'] },
+      ],
+    },
+  },
+  {
+    // The web app runs in browsers: React's rules of hooks, and only the pure libraries (types and
+    // rules shared with the server), never the server's code, its database or Node's modules.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@nx/enforce-module-boundaries': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@fabrique/*', '!@fabrique/contracts', '!@fabrique/domain'], message: 'The web app may import @fabrique/contracts and @fabrique/domain only.' },
+            { group: ['@nestjs/*', 'typeorm', 'pg', 'ioredis', 'bullmq', 'node:*'], message: 'Server code does not run in the browser.' },
+          ],
+        },
       ],
     },
   },

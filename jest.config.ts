@@ -53,6 +53,8 @@ const config: Config = {
     project('realtime', 'apps/realtime', true),
     project('worker', 'apps/worker', true),
     project('bench', 'apps/bench', false),
+    // The browser tests: the built stack and web app, Debian's Chromium through playwright-core.
+    project('web', 'apps/web/e2e', true),
   ],
 };
 

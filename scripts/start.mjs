@@ -386,7 +386,16 @@ async function main() {
 
   const databaseUrl = await ensurePostgres();
   const redisUrl = await ensureRedis();
-  const appEnv = { ...env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+  const [api, realtime] = APPS;
+  const appEnv = {
+    // The web app is served by the API: its pages open their socket to realtime, on the ports chosen here.
+    PUBLIC_URL: `http://localhost:${api.port}`,
+    REALTIME_PUBLIC_URL: `http://localhost:${realtime.port}`,
+    CORS_ORIGINS: [api.port, 5173].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`]).join(','),
+    ...env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+  };
 
   for (const app of APPS) {
     if (!(await portIsFree(app.port))) {
@@ -416,6 +425,7 @@ function printBanner(databaseUrl, redisUrl, seed) {
   const lines = [
     '',
     `Fabrique is ready (${((Date.now() - began) / 1000).toFixed(1)} s).`,
+    `  Web app      http://localhost:${api.port}/   (open this; npm run dev:web serves it with hot reload on :5173)`,
     `  API          http://localhost:${api.port}/api`,
     `  API docs     http://localhost:${api.port}/docs`,
     `  Realtime     http://localhost:${realtime.port}  (socket.io; health: /health/ready)`,

@@ -21,6 +21,7 @@ import { ThreadSearchModule } from './peer-help/search/thread-search.module.js';
 import { HelpTicketsModule } from './help-tickets/help-tickets.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module.js';
+import { WebAppModule } from './web-app/web-app.module.js';
 
 @Module({
   imports: [
@@ -47,6 +48,7 @@ import { QueueDashboardModule } from './queue-dashboard/queue-dashboard.module.j
     HelpTicketsModule,
     NotificationsModule,
     QueueDashboardModule,
+    WebAppModule,
   ],
   providers: [{ provide: APP_GUARD, useExisting: AccessTokenGuard }],
 })

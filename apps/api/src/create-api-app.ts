@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig } from '@fabrique/config';
 import { configureHttpApp } from '@fabrique/observability';
 import { ApiModule } from './api.module.js';
+import { serveWebApp } from './web-app/serve-web-app.js';
 
 /** Builds the API exactly as it runs: main.ts listens on it, tests drive it with supertest. */
 export async function createApiApp(): Promise<NestExpressApplication> {
@@ -12,5 +13,6 @@ export async function createApiApp(): Promise<NestExpressApplication> {
     apiPrefix: 'api',
     openApi: { title: 'Fabrique API', description: 'Courses, briefs, peer help and the calendar of blended cohorts' },
   });
+  serveWebApp(app);
   return app;
 }

@@ -73,6 +73,14 @@ export class AppConfig {
   @Matches(/^https?:\/\/\S+$/, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** Where browsers reach the realtime service (socket.io), told to the web app by GET /api/client-config. */
+  @Matches(/^https?:\/\/[^\s/]+$/, { message: 'REALTIME_PUBLIC_URL must be an origin like https://live.example.org' })
+  REALTIME_PUBLIC_URL = 'http://localhost:3001';
+
+  /** The built web app (vite build) the API serves at /, relative to the working directory; absent, the API serves none. */
+  @IsString()
+  WEB_DIST_DIR = 'dist/apps/web';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

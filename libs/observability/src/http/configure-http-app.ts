@@ -19,7 +19,9 @@ export interface HttpAppOptions {
 export function configureHttpApp(app: NestExpressApplication, options: HttpAppOptions = {}): void {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
-  app.use(helmet());
+  // The web app (served by the API) opens its socket to the realtime service, another origin.
+  const realtime = config.REALTIME_PUBLIC_URL;
+  app.use(helmet({ contentSecurityPolicy: { directives: { connectSrc: ["'self'", realtime, realtime.replace(/^http/, 'ws')] } } }));
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '2mb' });

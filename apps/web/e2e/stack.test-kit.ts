@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export type AppName = 'api' | 'realtime' | 'worker';
+
+/** api, realtime and worker as built (`npm run build`, the web app included), on this Jest worker's database and Redis prefix. */
+export interface E2eStack {
+  /** Where the browser goes: the API, serving the web app. */
+  webUrl: string;
+  realtimeUrl: string;
+  stop(): Promise<void>;
+}
+
+const PORT_VARIABLES: Record<AppName, string> = { api: 'API_PORT', realtime: 'REALTIME_PORT', worker: 'WORKER_HEALTH_PORT' };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitReady(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited (${child.exitCode}): ${output()}`);
+    const ok = await fetch(url).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} not ready within 60 s: ${output()}`);
+}
+
+/**
+ * Starts the three apps from dist/ as production runs them (NODE_ENV=production, its own JWT
+ * secret), wired as a deployment would be: the page's origin allowed by realtime, the realtime
+ * URL told to the web app. The database is the one jest/worker-env.ts gave this worker.
+ */
+export async function startStack(root = process.cwd()): Promise<E2eStack> {
+  const ports = { api: await freePort(), realtime: await freePort(), worker: await freePort() };
+  const webUrl = `http://127.0.0.1:${ports.api}`;
+  const realtimeUrl = `http://127.0.0.1:${ports.realtime}`;
+  if (!existsSync(join(root, 'dist/apps/web/index.html'))) throw new Error('dist/apps/web is missing: run npm run build (npm test does)');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    CORS_ORIGINS: webUrl,
+    PUBLIC_URL: webUrl,
+    REALTIME_PUBLIC_URL: realtimeUrl,
+    LOG_LEVEL: 'warn',
+  };
+  for (const [name, port] of Object.entries(ports)) env[PORT_VARIABLES[name as AppName]] = String(port);
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+          }),
+      ),
+    );
+  };
+  try {
+    for (const name of Object.keys(ports) as AppName[]) {
+      const child = spawn(process.execPath, [join(root, `dist/apps/${name}/src/main.js`)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
+      child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
+      children.push(child);
+      await waitReady(`http://127.0.0.1:${ports[name]}/health/ready`, child, () => output);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { webUrl, realtimeUrl, stop };
+}

@@ -1,0 +1,24 @@
+import type { ErrorBody, FieldError } from '@fabrique/contracts';
+
+/** An answer of the API that is not 2xx, with its JSON error body; or no answer at all (`offline`). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody | null,
+  ) {
+    super(body?.message ?? (status === 0 ? 'offline' : `HTTP ${status}`));
+  }
+
+  get code(): string {
+    return this.body?.code ?? (this.status === 0 ? 'offline' : 'internal');
+  }
+
+  /** The problem with one field (or CSV line), to show next to it. */
+  fieldError(field: string): string | undefined {
+    return this.body?.details?.find((detail) => detail.field === field)?.message;
+  }
+
+  get details(): FieldError[] {
+    return this.body?.details ?? [];
+  }
+}

@@ -1,0 +1,109 @@
+import type { TicketView } from '@fabrique/contracts';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { learnerCohorts, type Me } from '../../auth/use-me';
+import { live, LiveCommandError } from '../../live/live-client';
+import { FormError } from '../../ui/error-message';
+import { Field } from '../../ui/field';
+import { useDraft } from '../../ui/use-draft';
+import { Conversation } from './conversation';
+import { sortedMessages } from './help-queue-state';
+import { useHelpQueue } from './use-help-queue';
+
+/** A learner's live help: raise a question, see their place and the facilitators online, chat once claimed, cancel. */
+export function LearnerHelpPage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const cohorts = learnerCohorts(me);
+  const [cohortId, setCohortId] = useState(cohorts[0]?.id ?? null);
+  const [question, setQuestion, clearQuestion] = useDraft(`question.${cohortId}`);
+  const [error, setError] = useState<unknown>(null);
+  const [raising, setRaising] = useState(false);
+  const { state, error: loadError } = useHelpQueue(cohortId, (ticket) => ticket.learner?.id === me.id);
+  const mine = [...(state?.tickets.values() ?? [])].filter((ticket) => ticket.learner?.id === me.id);
+  const open = mine.filter((ticket) => ticket.status === 'waiting' || ticket.status === 'claimed');
+  const closed = mine.filter((ticket) => ticket.status === 'resolved');
+
+  const raise = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!cohortId) return;
+    setRaising(true);
+    setError(null);
+    try {
+      await live.command<TicketView>('ticket:raise', { cohortId, question });
+      clearQuestion();
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setRaising(false);
+    }
+  };
+
+  const standing = (ticket: TicketView) => state?.queue.waiting.find((entry) => entry.ticketId === ticket.id);
+  const facilitatorsOnline = state?.queue.facilitatorsOnline ?? 0;
+  const questionError = error instanceof LiveCommandError ? error.details.find((detail) => detail.field === 'question')?.message : undefined;
+
+  return (
+    <section aria-labelledby="help-title">
+      <h1 id="help-title">{t('help.title')}</h1>
+      {cohorts.length > 1 && (
+        <Field label={t('help.cohort')}>
+          {({ id }) => (
+            <select id={id} value={cohortId ?? ''} onChange={(event) => setCohortId(event.target.value)}>
+              {cohorts.map((cohort) => (
+                <option key={cohort.id} value={cohort.id}>
+                  {cohort.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <FormError error={loadError} />
+      <p className="presence" role="status">
+        {facilitatorsOnline > 0 ? t('help.facilitatorsOnline', { count: facilitatorsOnline }) : t('help.noFacilitator')}
+      </p>
+
+      <form className="card" onSubmit={(event) => void raise(event)}>
+        <Field label={t('help.question')} hint={t('help.questionHint')} error={questionError}>
+          {({ id, describedBy, invalid }) => (
+            <textarea id={id} rows={4} maxLength={2000} value={question} onChange={(e) => setQuestion(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} required />
+          )}
+        </Field>
+        {!questionError && <FormError error={error} />}
+        <button type="submit" className="button" disabled={raising || !question.trim()}>
+          {raising ? t('help.raising') : t('help.raise')}
+        </button>
+      </form>
+
+      <h2>{t('help.myTickets')}</h2>
+      {open.length === 0 && <p>{t('help.none')}</p>}
+      {open.map((ticket) => (
+        <article key={ticket.id} className="card ticket" aria-label={ticket.question ?? ''}>
+          <p className="ticket__question">{ticket.question}</p>
+          {ticket.status === 'waiting' && (
+            <p role="status">
+              {standing(ticket)?.position ? t('help.position', { position: standing(ticket)?.position }) : t('help.waiting')}
+              {standing(ticket)?.estimatedWaitSeconds != null && ` · ${t('help.estimate', { minutes: Math.ceil((standing(ticket)?.estimatedWaitSeconds ?? 0) / 60) })}`}
+            </p>
+          )}
+          {ticket.status === 'claimed' && (
+            <>
+              <p role="status">{t('help.claimedBy', { name: ticket.claimedBy?.displayName ?? '' })}</p>
+              {state && <Conversation ticketId={ticket.id} myId={me.id} messages={sortedMessages(state, ticket.id)} />}
+            </>
+          )}
+          <button type="button" className="button button--quiet" onClick={() => void live.command('ticket:cancel', { ticketId: ticket.id }).catch(setError)}>
+            {t('help.cancel')}
+          </button>
+        </article>
+      ))}
+      {closed.map((ticket) => (
+        <article key={ticket.id} className="card ticket ticket--closed">
+          <p className="ticket__question">{ticket.question}</p>
+          <p>{t('help.resolved', { resolution: ticket.resolution ?? '' })}</p>
+        </article>
+      ))}
+    </section>
+  );
+}
+
