@@ -109,7 +109,7 @@ async function main(): Promise<number> {
     mode: quick ? 'quick' : 'full',
     only,
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${os.platform()} ${os.release()}`, loadAverage: os.loadavg() },
-    settings: { connections: 20, seconds: quick ? 3 : 10, rounds: quick ? 3 : 5, warmUpSeconds: 1 },
+    settings: { connections: 20, seconds: quick ? 2 : 10, rounds: quick ? 2 : 5, warmUpSeconds: 1 },
     failures,
   };
   writeResults(join(root, 'bench/results.json'), info, rows);

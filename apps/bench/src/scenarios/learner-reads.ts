@@ -111,8 +111,8 @@ export const learnerReads: Scenario = {
       }
 
       const connections = 20;
-      const seconds = ctx.quick ? 3 : 10;
-      const rounds = ctx.quick ? 3 : 5;
+      const seconds = ctx.quick ? 2 : 10;
+      const rounds = ctx.quick ? 2 : 5;
       const postgres = () => pidsNamed('postgres');
       const bench = () => [process.pid];
       for (const endpoint of endpoints) {

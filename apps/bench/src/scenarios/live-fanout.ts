@@ -160,7 +160,7 @@ export const liveFanout: Scenario = {
   async run(ctx) {
     const learnerCount = ctx.quick ? 100 : 500;
     const facilitatorCount = ctx.quick ? 2 : 5;
-    const rounds = ctx.quick ? 3 : 5;
+    const rounds = ctx.quick ? 2 : 5;
     const raisesPerRound = ctx.quick ? 5 : 10;
     const { cohortId, users } = await generateCohort(ctx, learnerCount, facilitatorCount);
     const count = users.length;

@@ -102,10 +102,10 @@ export const searchGrowth: Scenario = {
         await checkAccents(sides[side], ctx.log);
       }
 
-      const seconds = ctx.quick ? 3 : 10;
+      const seconds = ctx.quick ? 2 : 10;
       const measured = await alternate<ClosedLoopResult>({
         label: 'thread search',
-        rounds: ctx.quick ? 3 : 5,
+        rounds: ctx.quick ? 2 : 5,
         log: ctx.log,
         warmUp: (side) => closedLoop({ requests: searchRequests(sides[side]), clients: CLIENTS, seconds: 2 }),
         measure: (side) => closedLoop({ requests: searchRequests(sides[side]), clients: CLIENTS, seconds }),
