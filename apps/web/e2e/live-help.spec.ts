@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { accessibilityViolations, launchBrowser, newContext, screenshot, signIn } from './browser.test-kit.js';
 import { NetworkCut } from './network-cut.test-kit.js';
-import { type E2eStack, startStack } from './stack.test-kit.js';
+import { type E2eStack, startStackAndBrowser } from './stack.test-kit.js';
 
 /**
  * The live help queue in two browsers against the real stack (api serving the built web app,
@@ -23,7 +23,7 @@ describe('live help, in the browser', () => {
     dataSource = createDataSource(process.env.DATABASE_URL as string);
     await dataSource.initialize();
     fixtures = new Fixtures(dataSource);
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+    ({ stack, browser } = await startStackAndBrowser(launchBrowser));
   }, 120_000);
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import type { Browser } from 'playwright-core';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -86,4 +87,16 @@ export async function startStack(root = process.cwd()): Promise<E2eStack> {
     throw error;
   }
   return { webUrl, realtimeUrl, stop };
+}
+
+/**
+ * The stack and a browser, started side by side. If one fails to start, the other is stopped
+ * before the error is thrown: a Chromium left running would keep Jest from ever exiting.
+ */
+export async function startStackAndBrowser(launch: () => Promise<Browser>): Promise<{ stack: E2eStack; browser: Browser }> {
+  const [stack, browser] = await Promise.allSettled([startStack(), launch()]);
+  if (stack.status === 'fulfilled' && browser.status === 'fulfilled') return { stack: stack.value, browser: browser.value };
+  if (stack.status === 'fulfilled') await stack.value.stop();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw stack.status === 'rejected' ? stack.reason : (browser as PromiseRejectedResult).reason;
 }

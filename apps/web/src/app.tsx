@@ -5,6 +5,9 @@ import { Navigate, Route, Routes } from 'react-router';
 import { api } from './api/client';
 import { session } from './api/session-store';
 import { facilitatedCohorts, learnerCohorts, type Me, useMe } from './auth/use-me';
+import { AdminPage } from './features/admin/admin-page';
+import { BriefsPage } from './features/briefs/briefs-page';
+import { ReviewsPage } from './features/briefs/reviews-page';
 import { LearnerHelpPage } from './features/live-help/learner-help-page';
 import { FacilitatorConsolePage } from './features/live-help/facilitator-console-page';
 import { InboxPage } from './features/notifications/inbox-page';
@@ -25,6 +28,7 @@ function useSignedIn(): boolean {
 function home(me: Me): string {
   if (learnerCohorts(me).length > 0) return '/me/week';
   if (facilitatedCohorts(me).length > 0) return '/console';
+  if (me.isAdmin) return '/administration';
   return '/me/notifications';
 }
 
@@ -51,6 +55,9 @@ function SignedInApp() {
         <Route path="/help" element={<LearnerHelpPage me={user} />} />
         <Route path="/console" element={<FacilitatorConsolePage me={user} />} />
         <Route path="/me/notifications" element={<InboxPage me={user} />} />
+        <Route path="/briefs/*" element={<BriefsPage me={user} />} />
+        <Route path="/reviews/*" element={<ReviewsPage me={user} />} />
+        {user.isAdmin && <Route path="/administration/*" element={<AdminPage me={user} />} />}
         <Route path="*" element={<Navigate to={home(user)} replace />} />
       </Routes>
     </Layout>

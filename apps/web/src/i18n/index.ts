@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { messages as admin } from '../features/admin/messages';
+import { messages as briefs } from '../features/briefs/messages';
 import { en } from './en';
 import { fr } from './fr';
 
@@ -20,7 +22,8 @@ export function rememberLanguage(language: Language): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  // One namespace per feature folder that keeps its own texts (features/<feature>/messages.ts).
+  resources: { fr: { translation: fr, admin: admin.fr, briefs: briefs.fr }, en: { translation: en, admin: admin.en, briefs: briefs.en } },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   interpolation: { escapeValue: false }, // React escapes

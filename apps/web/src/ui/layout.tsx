@@ -53,7 +53,10 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
   const links = [
     learnerCohorts(me).length > 0 && { to: '/me/week', label: t('nav.week') },
     learnerCohorts(me).length > 0 && { to: '/help', label: t('nav.help') },
+    learnerCohorts(me).length > 0 && { to: '/briefs', label: t('nav.briefs') },
     (facilitatedCohorts(me).length > 0 || me.isAdmin) && { to: '/console', label: t('nav.console') },
+    facilitatedCohorts(me).length > 0 && { to: '/reviews', label: t('nav.reviews') },
+    me.isAdmin && { to: '/administration', label: t('nav.admin') },
     { to: '/me/notifications', label: t('nav.inbox') },
   ].filter((link): link is { to: string; label: string } => Boolean(link));
   return (

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Me } from '../../auth/use-me';
 import { FormError } from '../../ui/error-message';
@@ -54,7 +55,7 @@ export function MyWeekPage({ me }: { me: Me }) {
             <ul>
               {week.dueThisWeek.map((due) => (
                 <li key={due.assignmentId}>
-                  {due.title} — {t('week.dueAt', { date: formatDate(due.dueAt, zone, 'dayTime') })}
+                  <Link to={`/briefs/assignments/${due.assignmentId}`}>{due.title}</Link> — {t('week.dueAt', { date: formatDate(due.dueAt, zone, 'dayTime') })}
                   {due.submitted && <span className="badge">{t('week.submitted')}</span>}
                 </li>
               ))}
