@@ -12,6 +12,7 @@ import { LearnerHelpPage } from './features/live-help/learner-help-page';
 import { FacilitatorConsolePage } from './features/live-help/facilitator-console-page';
 import { InboxPage } from './features/notifications/inbox-page';
 import { SignInPage } from './features/sign-in/sign-in-page';
+import { PreferencesPage } from './features/preferences/preferences-page';
 import { MyWeekPage } from './features/week/my-week-page';
 import { rememberLanguage } from './i18n';
 import { live } from './live/live-client';
@@ -55,6 +56,7 @@ function SignedInApp() {
         <Route path="/help" element={<LearnerHelpPage me={user} />} />
         <Route path="/console" element={<FacilitatorConsolePage me={user} />} />
         <Route path="/me/notifications" element={<InboxPage me={user} />} />
+        <Route path="/me/notification-preferences" element={<PreferencesPage />} />
         <Route path="/briefs/*" element={<BriefsPage me={user} />} />
         <Route path="/reviews/*" element={<ReviewsPage me={user} />} />
         {user.isAdmin && <Route path="/administration/*" element={<AdminPage me={user} />} />}

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { messages as admin } from '../features/admin/messages';
 import { messages as briefs } from '../features/briefs/messages';
+import { messages as preferences } from '../features/preferences/messages';
 import { en } from './en';
 import { fr } from './fr';
 
@@ -23,7 +24,10 @@ export function rememberLanguage(language: Language): void {
 
 void i18n.use(initReactI18next).init({
   // One namespace per feature folder that keeps its own texts (features/<feature>/messages.ts).
-  resources: { fr: { translation: fr, admin: admin.fr, briefs: briefs.fr }, en: { translation: en, admin: admin.en, briefs: briefs.en } },
+  resources: {
+    fr: { translation: fr, admin: admin.fr, briefs: briefs.fr, preferences: preferences.fr },
+    en: { translation: en, admin: admin.en, briefs: briefs.en, preferences: preferences.en },
+  },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   interpolation: { escapeValue: false }, // React escapes

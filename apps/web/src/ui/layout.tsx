@@ -58,6 +58,7 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
     facilitatedCohorts(me).length > 0 && { to: '/reviews', label: t('nav.reviews') },
     me.isAdmin && { to: '/administration', label: t('nav.admin') },
     { to: '/me/notifications', label: t('nav.inbox') },
+    { to: '/me/notification-preferences', label: t('nav.preferences') },
   ].filter((link): link is { to: string; label: string } => Boolean(link));
   return (
     <>

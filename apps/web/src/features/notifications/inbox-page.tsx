@@ -39,7 +39,7 @@ export function InboxPage({ me }: { me: Me }) {
       <ul className="inbox" aria-live="polite">
         {inbox.data?.items.map((item) => (
           <li key={item.id} className={item.readAt ? 'card' : 'card card--unread'}>
-            <strong>{item.kind}</strong> · {formatDate(item.createdAt, me.timeZone, 'dayTime')}
+            <strong>{t(`kinds.${item.kind}`, { ns: 'preferences', defaultValue: item.kind })}</strong> · {formatDate(item.createdAt, me.timeZone, 'dayTime')}
             {!item.readAt && <span className="badge">{t('inbox.unread')}</span>}
           </li>
         ))}

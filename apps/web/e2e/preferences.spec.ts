@@ -1,0 +1,70 @@
+import { createDataSource } from '@fabrique/persistence';
+import { DEFAULT_PASSWORD, Fixtures } from '@fabrique/testing';
+import type { Browser } from 'playwright-core';
+import type { DataSource } from 'typeorm';
+import { accessibilityViolations, launchBrowser, newContext, screenshot, signIn } from './browser.test-kit.js';
+import { type E2eStack, startStackAndBrowser } from './stack.test-kit.js';
+
+/** Preferences (reached from every e-mail's link) and the calendar link, against the real stack. */
+describe('preferences, in the browser', () => {
+  let stack: E2eStack;
+  let browser: Browser;
+  let dataSource: DataSource;
+  let fixtures: Fixtures;
+
+  beforeAll(async () => {
+    dataSource = createDataSource(process.env.DATABASE_URL as string);
+    await dataSource.initialize();
+    fixtures = new Fixtures(dataSource);
+    ({ stack, browser } = await startStackAndBrowser(launchBrowser));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    await dataSource?.destroy();
+  });
+
+  it('a learner turns an e-mail off, sets quiet hours, fixes a bad time zone, switches to English, and gets a calendar link', async () => {
+    const cohort = await fixtures.cohort();
+    const learner = await fixtures.member(cohort, 'learner', await fixtures.user({ name: 'Kevin Da Silva' }));
+    const page = await (await newContext(browser)).newPage();
+    await signIn(page, stack.webUrl, learner.email, DEFAULT_PASSWORD);
+    await page.goto(`${stack.webUrl}/me/notification-preferences`); // the address every e-mail links to
+    await page.getByRole('heading', { name: 'Préférences', level: 1 }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByLabel('Réponse à une discussion suivie').uncheck();
+    await page.getByLabel('Début').fill('22:00');
+    await page.getByLabel('Fin').fill('07:30');
+    await page.getByLabel('Fuseau horaire').fill('Europe/Boitron');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    // The API's error shows next to the field it names, and nothing is saved.
+    const zone = page.getByLabel('Fuseau horaire');
+    await page.locator('.field__error').filter({ hasText: /time zone/i }).waitFor();
+    expect(await zone.getAttribute('aria-invalid')).toBe('true');
+    const [before] = await dataSource.query(`SELECT quiet_start FROM notification_preferences WHERE user_id = $1`, [learner.id]);
+    expect(before?.quiet_start ?? null).not.toBe('22:00:00');
+
+    await zone.fill('America/Cayenne');
+    await page.getByLabel('Langue des e-mails et de l’interface').selectOption('en');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Preferences saved.').waitFor(); // the interface switched to English
+    const [saved] = await dataSource.query(
+      `SELECT to_char(p.quiet_start, 'HH24:MI') AS start, to_char(p.quiet_end, 'HH24:MI') AS "end", p.email, u.time_zone AS zone, u.locale
+         FROM notification_preferences p JOIN users u ON u.id = p.user_id WHERE p.user_id = $1`,
+      [learner.id],
+    );
+    expect(saved).toMatchObject({ start: '22:00', end: '07:30', zone: 'America/Cayenne', locale: 'en' });
+    expect(saved.email['thread.reply']).toBe(false);
+
+    await page.getByRole('button', { name: 'Create my calendar link' }).click();
+    const url = await page.getByLabel('Your calendar address (keep it to yourself)').inputValue();
+    expect(url).toMatch(/\/api\/calendar\/[\w-]+\.ics$/);
+    const feed = await fetch(url.replace(/^https?:\/\/[^/]+/, stack.webUrl));
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'preferences');
+  }, 90_000);
+});
