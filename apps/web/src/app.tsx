@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { api } from './api/client';
 import { session } from './api/session-store';
 import { facilitatedCohorts, learnerCohorts, type Me, useMe } from './auth/use-me';
@@ -10,6 +10,7 @@ import { BriefsPage } from './features/briefs/briefs-page';
 import { ReviewsPage } from './features/briefs/reviews-page';
 import { LearnerHelpPage } from './features/live-help/learner-help-page';
 import { FacilitatorConsolePage } from './features/live-help/facilitator-console-page';
+import { AcceptInvitationPage } from './features/invitations/accept-invitation-page';
 import { InboxPage } from './features/notifications/inbox-page';
 import { SignInPage } from './features/sign-in/sign-in-page';
 import { PreferencesPage } from './features/preferences/preferences-page';
@@ -68,5 +69,8 @@ function SignedInApp() {
 
 export function App() {
   const signedIn = useSignedIn();
+  const { pathname } = useLocation();
+  // An invitation's link works signed in or not: it may be for another account than this browser's.
+  if (pathname === '/invitations/accept') return <AcceptInvitationPage />;
   return signedIn ? <SignedInApp /> : <SignInPage />;
 }

@@ -10,6 +10,17 @@ export const en: Messages = {
     rate_limited: 'Too many attempts: wait a little before trying again.',
     generic: 'Something went wrong: {{message}}',
   },
+  invitation: {
+    title: 'Join your cohort',
+    intro: 'Choose the name others will see, and your password.',
+    displayName: 'Your name',
+    displayNameHint: 'First and last name, as your cohort knows you.',
+    password: 'Password',
+    passwordHint: 'At least 10 characters.',
+    submit: 'Activate my account',
+    used: 'This link was already used: sign in with your e-mail and password.',
+    expired: 'This link is no longer valid: ask your facilitator for a new invitation.',
+  },
   signIn: { title: 'Sign in', email: 'E-mail', password: 'Password', submit: 'Sign in', busy: 'Signing in…' },
   week: {
     title: 'My week',

@@ -9,6 +9,17 @@ export const fr = {
     rate_limited: 'Trop de tentatives : patientez un peu avant de réessayer.',
     generic: 'Une erreur est survenue : {{message}}',
   },
+  invitation: {
+    title: 'Rejoindre votre promo',
+    intro: 'Choisissez le nom que verront les autres et votre mot de passe.',
+    displayName: 'Votre nom',
+    displayNameHint: 'Prénom et nom, tels que la promo vous connaît.',
+    password: 'Mot de passe',
+    passwordHint: 'Au moins 10 caractères.',
+    submit: 'Activer mon compte',
+    used: 'Ce lien a déjà servi : connectez-vous avec votre e-mail et votre mot de passe.',
+    expired: 'Ce lien n’est plus valable : demandez une nouvelle invitation à votre formateur·rice.',
+  },
   signIn: { title: 'Connexion', email: 'E-mail', password: 'Mot de passe', submit: 'Se connecter', busy: 'Connexion…' },
   week: {
     title: 'Ma semaine',

@@ -5,8 +5,8 @@ import type { DataSource } from 'typeorm';
 import { accessibilityViolations, launchBrowser, newContext, screenshot, signIn } from './browser.test-kit.js';
 import { type E2eStack, startStackAndBrowser } from './stack.test-kit.js';
 
-/** Preferences (reached from every e-mail's link) and the calendar link, against the real stack. */
-describe('preferences, in the browser', () => {
+/** A person's own account against the real stack: accepting an invitation, preferences (reached from every e-mail's link), the calendar link. */
+describe('your account, in the browser', () => {
   let stack: E2eStack;
   let browser: Browser;
   let dataSource: DataSource;
@@ -66,5 +66,42 @@ describe('preferences, in the browser', () => {
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'preferences');
+  }, 90_000);
+
+  it('an invited learner opens the link, chooses a name and a password, and lands signed in; the link then refuses a second use', async () => {
+    const cohort = await fixtures.cohort();
+    const admin = await fixtures.user({ admin: true });
+    const login = await fetch(`${stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: DEFAULT_PASSWORD }) });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const email = `aicha.${Date.now()}@exemple.fr`;
+    const invited = await fetch(`${stack.webUrl}/api/cohorts/${cohort.id}/invitations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ email, role: 'learner' }),
+    });
+    expect(invited.status).toBe(201);
+    const { acceptUrl } = (await invited.json()) as { acceptUrl: string };
+    expect(acceptUrl).toMatch(/\/invitations\/accept\?token=/);
+
+    const page = await (await newContext(browser, { viewport: { width: 390, height: 844 } })).newPage();
+    await page.goto(acceptUrl);
+    await page.getByRole('heading', { name: 'Rejoindre votre promo' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByLabel('Votre nom').fill('Aïcha Traoré');
+    await page.getByLabel('Mot de passe').fill('court');
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
+    await page.locator('.field__error').filter({ hasText: /at least 10 characters/ }).waitFor(); // next to the password
+    await page.getByLabel('Mot de passe').fill('une phrase de passe solide');
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
+    await page.getByRole('heading', { name: 'Ma semaine' }).waitFor();
+    await page.getByText('Aïcha Traoré').waitFor();
+
+    // The same link again, from another browser: refused, with what to do instead.
+    const again = await (await newContext(browser)).newPage();
+    await again.goto(acceptUrl);
+    await again.getByLabel('Votre nom').fill('Quelqu’un d’autre');
+    await again.getByLabel('Mot de passe').fill('une autre phrase de passe');
+    await again.getByRole('button', { name: 'Activer mon compte' }).click();
+    await again.getByRole('alert').filter({ hasText: 'Ce lien a déjà servi' }).waitFor();
   }, 90_000);
 });
