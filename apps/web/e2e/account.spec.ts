@@ -1,36 +1,19 @@
-import { createDataSource } from '@fabrique/persistence';
-import { DEFAULT_PASSWORD, Fixtures } from '@fabrique/testing';
-import type { Browser } from 'playwright-core';
-import type { DataSource } from 'typeorm';
-import { accessibilityViolations, launchBrowser, newContext, screenshot, signIn } from './browser.test-kit.js';
-import { type E2eStack, startStackAndBrowser } from './stack.test-kit.js';
+import { DEFAULT_PASSWORD } from '@fabrique/testing';
+import { accessibilityViolations, newContext, screenshot, signIn } from './browser.test-kit.js';
+import { BrowserTestContext } from './browser-test-context.test-kit.js';
 
 /** A person's own account against the real stack: accepting an invitation, preferences (reached from every e-mail's link), the calendar link. */
 describe('your account, in the browser', () => {
-  let stack: E2eStack;
-  let browser: Browser;
-  let dataSource: DataSource;
-  let fixtures: Fixtures;
-
-  beforeAll(async () => {
-    dataSource = createDataSource(process.env.DATABASE_URL as string);
-    await dataSource.initialize();
-    fixtures = new Fixtures(dataSource);
-    ({ stack, browser } = await startStackAndBrowser(launchBrowser));
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await dataSource?.destroy();
-  });
+  const ctx = new BrowserTestContext();
+  beforeAll(() => ctx.start(), 120_000);
+  afterAll(() => ctx.stop());
 
   it('a learner turns an e-mail off, sets quiet hours, fixes a bad time zone, switches to English, and gets a calendar link', async () => {
-    const cohort = await fixtures.cohort();
-    const learner = await fixtures.member(cohort, 'learner', await fixtures.user({ name: 'Kevin Da Silva' }));
-    const page = await (await newContext(browser)).newPage();
-    await signIn(page, stack.webUrl, learner.email, DEFAULT_PASSWORD);
-    await page.goto(`${stack.webUrl}/me/notification-preferences`); // the address every e-mail links to
+    const cohort = await ctx.fixtures.cohort();
+    const learner = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Kevin Da Silva' }));
+    const page = await (await newContext(ctx.browser)).newPage();
+    await signIn(page, ctx.stack.webUrl, learner.email, DEFAULT_PASSWORD);
+    await page.goto(`${ctx.stack.webUrl}/me/notification-preferences`); // the address every e-mail links to
     await page.getByRole('heading', { name: 'Préférences', level: 1 }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
@@ -43,14 +26,14 @@ describe('your account, in the browser', () => {
     const zone = page.getByLabel('Fuseau horaire');
     await page.locator('.field__error').filter({ hasText: /time zone/i }).waitFor();
     expect(await zone.getAttribute('aria-invalid')).toBe('true');
-    const [before] = await dataSource.query(`SELECT quiet_start FROM notification_preferences WHERE user_id = $1`, [learner.id]);
+    const [before] = await ctx.dataSource.query(`SELECT quiet_start FROM notification_preferences WHERE user_id = $1`, [learner.id]);
     expect(before?.quiet_start ?? null).not.toBe('22:00:00');
 
     await zone.fill('America/Cayenne');
     await page.getByLabel('Langue des e-mails et de l’interface').selectOption('en');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText('Preferences saved.').waitFor(); // the interface switched to English
-    const [saved] = await dataSource.query(
+    const [saved] = await ctx.dataSource.query(
       `SELECT to_char(p.quiet_start, 'HH24:MI') AS start, to_char(p.quiet_end, 'HH24:MI') AS "end", p.email, u.time_zone AS zone, u.locale
          FROM notification_preferences p JOIN users u ON u.id = p.user_id WHERE p.user_id = $1`,
       [learner.id],
@@ -61,7 +44,7 @@ describe('your account, in the browser', () => {
     await page.getByRole('button', { name: 'Create my calendar link' }).click();
     const url = await page.getByLabel('Your calendar address (keep it to yourself)').inputValue();
     expect(url).toMatch(/\/api\/calendar\/[\w-]+\.ics$/);
-    const feed = await fetch(url.replace(/^https?:\/\/[^/]+/, stack.webUrl));
+    const feed = await fetch(url.replace(/^https?:\/\/[^/]+/, ctx.stack.webUrl));
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -69,12 +52,12 @@ describe('your account, in the browser', () => {
   }, 90_000);
 
   it('an invited learner opens the link, chooses a name and a password, and lands signed in; the link then refuses a second use', async () => {
-    const cohort = await fixtures.cohort();
-    const admin = await fixtures.user({ admin: true });
-    const login = await fetch(`${stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: DEFAULT_PASSWORD }) });
+    const cohort = await ctx.fixtures.cohort();
+    const admin = await ctx.fixtures.user({ admin: true });
+    const login = await fetch(`${ctx.stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: DEFAULT_PASSWORD }) });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const email = `aicha.${Date.now()}@exemple.fr`;
-    const invited = await fetch(`${stack.webUrl}/api/cohorts/${cohort.id}/invitations`, {
+    const invited = await fetch(`${ctx.stack.webUrl}/api/cohorts/${cohort.id}/invitations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
       body: JSON.stringify({ email, role: 'learner' }),
@@ -83,7 +66,7 @@ describe('your account, in the browser', () => {
     const { acceptUrl } = (await invited.json()) as { acceptUrl: string };
     expect(acceptUrl).toMatch(/\/invitations\/accept\?token=/);
 
-    const page = await (await newContext(browser, { viewport: { width: 390, height: 844 } })).newPage();
+    const page = await (await newContext(ctx.browser, { viewport: { width: 390, height: 844 } })).newPage();
     await page.goto(acceptUrl);
     await page.getByRole('heading', { name: 'Rejoindre votre promo' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -97,7 +80,7 @@ describe('your account, in the browser', () => {
     await page.getByText('Aïcha Traoré').waitFor();
 
     // The same link again, from another browser: refused, with what to do instead.
-    const again = await (await newContext(browser)).newPage();
+    const again = await (await newContext(ctx.browser)).newPage();
     await again.goto(acceptUrl);
     await again.getByLabel('Votre nom').fill('Quelqu’un d’autre');
     await again.getByLabel('Mot de passe').fill('une autre phrase de passe');

@@ -1,43 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { CohortWeek, createDataSource, Room } from '@fabrique/persistence';
-import { DEFAULT_PASSWORD, Fixtures } from '@fabrique/testing';
-import type { Browser } from 'playwright-core';
-import type { DataSource } from 'typeorm';
-import { accessibilityViolations, launchBrowser, newContext, screenshot, signIn } from './browser.test-kit.js';
-import { type E2eStack, startStackAndBrowser } from './stack.test-kit.js';
+import { CohortWeek, Room } from '@fabrique/persistence';
+import { DEFAULT_PASSWORD } from '@fabrique/testing';
+import { accessibilityViolations, newContext, screenshot, signIn } from './browser.test-kit.js';
+import { BrowserTestContext } from './browser-test-context.test-kit.js';
 
 /**
  * The admin screens against the real stack: a roster imported whole or not at all (every bad line
  * named), and a year planned from a rhythm rule (preview with its clashes, then commit).
  */
 describe('administration, in the browser', () => {
-  let stack: E2eStack;
-  let browser: Browser;
-  let dataSource: DataSource;
-  let fixtures: Fixtures;
+  const ctx = new BrowserTestContext();
+  beforeAll(() => ctx.start(), 120_000);
+  afterAll(() => ctx.stop());
 
-  beforeAll(async () => {
-    dataSource = createDataSource(process.env.DATABASE_URL as string);
-    await dataSource.initialize();
-    fixtures = new Fixtures(dataSource);
-    ({ stack, browser } = await startStackAndBrowser(launchBrowser));
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await dataSource?.destroy();
-  });
-
-  const memberCount = async (cohortId: string) => ((await dataSource.query('SELECT count(*)::int AS n FROM memberships WHERE cohort_id = $1', [cohortId])) as { n: number }[])[0].n;
+  const memberCount = async (cohortId: string) => ((await ctx.dataSource.query('SELECT count(*)::int AS n FROM memberships WHERE cohort_id = $1', [cohortId])) as { n: number }[])[0].n;
 
   it('an admin imports a roster: a bad line is refused with its number and reason and nothing is written; fixed, it imports', async () => {
-    const admin = await fixtures.user({ admin: true, name: 'Claire Martin' });
-    const cohort = await fixtures.cohort();
+    const admin = await ctx.fixtures.user({ admin: true, name: 'Claire Martin' });
+    const cohort = await ctx.fixtures.cohort();
     const tag = randomUUID().slice(0, 8);
-    const page = await (await newContext(browser, { viewport: { width: 390, height: 844 } })).newPage(); // a phone
+    const page = await (await newContext(ctx.browser, { viewport: { width: 390, height: 844 } })).newPage(); // a phone
 
-    await signIn(page, stack.webUrl, admin.email, DEFAULT_PASSWORD);
+    await signIn(page, ctx.stack.webUrl, admin.email, DEFAULT_PASSWORD);
     await page.getByRole('heading', { name: 'Administration', level: 1 }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('navigation', { name: 'Outils d’administration' }).getByRole('link', { name: 'Importer une liste' }).click();
@@ -77,17 +61,17 @@ describe('administration, in the browser', () => {
   }, 90_000);
 
   it('an admin previews a rhythm with a clash, keeps some weeks, commits and sees the on-site weeks', async () => {
-    const admin = await fixtures.user({ admin: true, name: 'Claire Martin' });
-    const other = await fixtures.cohort();
+    const admin = await ctx.fixtures.user({ admin: true, name: 'Claire Martin' });
+    const other = await ctx.fixtures.cohort();
     // 2027-01-04 to 2027-04-30: the first full weeks of the months are W01, W05, W09 and W14.
-    const cohort = await fixtures.cohort({ startsOn: '2027-01-04', endsOn: '2027-04-30' });
-    await fixtures.member(cohort, 'facilitator', await fixtures.user({ name: 'Julien Lefèvre' }));
-    const room = await dataSource.getRepository(Room).findOneByOrFail({ siteId: cohort.homeSiteId as string, name: 'Salle du fournil' });
+    const cohort = await ctx.fixtures.cohort({ startsOn: '2027-01-04', endsOn: '2027-04-30' });
+    await ctx.fixtures.member(cohort, 'facilitator', await ctx.fixtures.user({ name: 'Julien Lefèvre' }));
+    const room = await ctx.dataSource.getRepository(Room).findOneByOrFail({ siteId: cohort.homeSiteId as string, name: 'Salle du fournil' });
     // Another cohort already has the room the week of 2027-02-01 (W05).
-    await dataSource.getRepository(CohortWeek).save({ cohortId: other.id, monday: '2027-02-01', kind: 'presential', siteId: room.siteId, roomId: room.id });
-    const page = await (await newContext(browser, { viewport: { width: 1280, height: 800 } })).newPage();
+    await ctx.dataSource.getRepository(CohortWeek).save({ cohortId: other.id, monday: '2027-02-01', kind: 'presential', siteId: room.siteId, roomId: room.id });
+    const page = await (await newContext(ctx.browser, { viewport: { width: 1280, height: 800 } })).newPage();
 
-    await signIn(page, stack.webUrl, admin.email, DEFAULT_PASSWORD);
+    await signIn(page, ctx.stack.webUrl, admin.email, DEFAULT_PASSWORD);
     await page.getByRole('navigation', { name: 'Outils d’administration' }).getByRole('link', { name: 'Planifier l’année' }).click();
     await page.getByRole('heading', { name: 'Planifier l’année', level: 1 }).waitFor();
     await page.getByLabel('Promo', { exact: true }).selectOption({ label: cohort.name });
@@ -110,7 +94,7 @@ describe('administration, in the browser', () => {
     await preview.getByText(`Room "Salle du fournil" is already booked that week by ${other.name}`).waitFor();
     for (const kept of ['2027-W01', '2027-W09', '2027-W14']) expect(await week(kept).isChecked()).toBe(true);
     await week('2027-W14').uncheck();
-    expect(await dataSource.query(`SELECT 1 FROM cohort_weeks WHERE cohort_id = $1`, [cohort.id])).toEqual([]);
+    expect(await ctx.dataSource.query(`SELECT 1 FROM cohort_weeks WHERE cohort_id = $1`, [cohort.id])).toEqual([]);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'admin-year-planner');
 
@@ -122,7 +106,7 @@ describe('administration, in the browser', () => {
     expect(items).toHaveLength(2);
     expect(items[0]).toMatch(/2027-W01[\s\S]*Salle du fournil[\s\S]*Avec Julien Lefèvre/);
     expect(items[1]).toMatch(/2027-W09[\s\S]*Salle du fournil[\s\S]*Avec Julien Lefèvre/);
-    const rows = (await dataSource.query(`SELECT to_char(monday, 'YYYY-MM-DD') AS monday FROM cohort_weeks WHERE cohort_id = $1 AND kind = 'presential' ORDER BY monday`, [cohort.id])) as { monday: string }[];
+    const rows = (await ctx.dataSource.query(`SELECT to_char(monday, 'YYYY-MM-DD') AS monday FROM cohort_weeks WHERE cohort_id = $1 AND kind = 'presential' ORDER BY monday`, [cohort.id])) as { monday: string }[];
     expect(rows.map((row) => row.monday)).toEqual(['2027-01-04', '2027-03-01']);
     expect(await accessibilityViolations(page)).toEqual([]);
   }, 90_000);

@@ -1,9 +1,7 @@
-import { createDataSource } from '@fabrique/persistence';
-import { DEFAULT_PASSWORD, Fixtures } from '@fabrique/testing';
-import type { Browser, Locator } from 'playwright-core';
-import type { DataSource } from 'typeorm';
-import { accessibilityViolations, launchBrowser, newContext, screenshot, signIn } from './browser.test-kit.js';
-import { type E2eStack, startStackAndBrowser } from './stack.test-kit.js';
+import { DEFAULT_PASSWORD } from '@fabrique/testing';
+import type { Locator } from 'playwright-core';
+import { accessibilityViolations, newContext, screenshot, signIn } from './browser.test-kit.js';
+import { BrowserTestContext } from './browser-test-context.test-kit.js';
 
 /**
  * Briefs in two browsers against the real stack: a learner submits links for a brief (a bad link
@@ -22,30 +20,16 @@ async function errorOf(control: Locator): Promise<string> {
 }
 
 describe('briefs, in the browser', () => {
-  let stack: E2eStack;
-  let browser: Browser;
-  let dataSource: DataSource;
-  let fixtures: Fixtures;
-
-  beforeAll(async () => {
-    dataSource = createDataSource(process.env.DATABASE_URL as string);
-    await dataSource.initialize();
-    fixtures = new Fixtures(dataSource);
-    ({ stack, browser } = await startStackAndBrowser(launchBrowser));
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await dataSource?.destroy();
-  });
+  const ctx = new BrowserTestContext();
+  beforeAll(() => ctx.start(), 120_000);
+  afterAll(() => ctx.stop());
 
   /** Calls the API as a user would through the app, with the token of their sign-in. */
   async function apiAs(email: string) {
-    const login = await fetch(`${stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEFAULT_PASSWORD }) });
+    const login = await fetch(`${ctx.stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEFAULT_PASSWORD }) });
     const { accessToken } = (await login.json()) as { accessToken: string };
     return async <T>(path: string, body: unknown): Promise<T> => {
-      const response = await fetch(`${stack.webUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify(body) });
+      const response = await fetch(`${ctx.stack.webUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify(body) });
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
       return (await response.json()) as T;
     };
@@ -68,17 +52,17 @@ describe('briefs, in the browser', () => {
   }
 
   it('a learner submits a brief, a facilitator grades each competency and validates, the learner reads the review', async () => {
-    const cohort = await fixtures.cohort();
-    const learner = await fixtures.member(cohort, 'learner', await fixtures.user({ name: 'Camille Martin' }));
-    const facilitator = await fixtures.member(cohort, 'facilitator', await fixtures.user({ name: 'Julien Lefèvre' }));
+    const cohort = await ctx.fixtures.cohort();
+    const learner = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Camille Martin' }));
+    const facilitator = await ctx.fixtures.member(cohort, 'facilitator', await ctx.fixtures.user({ name: 'Julien Lefèvre' }));
 
     const assignment = await assignBrief(cohort, facilitator.email);
 
-    const learnerPage = await (await newContext(browser, { viewport: { width: 390, height: 844 } })).newPage(); // a phone
-    const facilitatorPage = await (await newContext(browser, { viewport: { width: 1280, height: 800 } })).newPage();
+    const learnerPage = await (await newContext(ctx.browser, { viewport: { width: 390, height: 844 } })).newPage(); // a phone
+    const facilitatorPage = await (await newContext(ctx.browser, { viewport: { width: 1280, height: 800 } })).newPage();
 
     // The learner finds the brief among theirs and opens it: the address e-mails link to.
-    await signIn(learnerPage, stack.webUrl, learner.email, DEFAULT_PASSWORD);
+    await signIn(learnerPage, ctx.stack.webUrl, learner.email, DEFAULT_PASSWORD);
     await learnerPage.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Projets' }).click();
     const listed = learnerPage.getByRole('listitem').filter({ has: learnerPage.getByRole('link', { name: 'Le site de la boulangerie' }) });
     await listed.getByText('À rendre', { exact: true }).waitFor();
@@ -110,7 +94,7 @@ describe('briefs, in the browser', () => {
     expect(await accessibilityViolations(learnerPage)).toEqual([]);
 
     // The facilitator finds it in their queue and grades each targeted competency.
-    await signIn(facilitatorPage, stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
+    await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
     await facilitatorPage.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'À corriger' }).click();
     const queued = facilitatorPage.getByRole('link', { name: 'Camille Martin — Le site de la boulangerie' });
     await queued.waitFor();
@@ -155,14 +139,14 @@ describe('briefs, in the browser', () => {
   }, 120_000);
 
   it('"to redo" reopens the work: the learner reads why and sends version 2, which comes back to review', async () => {
-    const cohort = await fixtures.cohort();
-    const learner = await fixtures.member(cohort, 'learner', await fixtures.user({ name: 'Inès Garnier' }));
-    const facilitator = await fixtures.member(cohort, 'facilitator');
+    const cohort = await ctx.fixtures.cohort();
+    const learner = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Inès Garnier' }));
+    const facilitator = await ctx.fixtures.member(cohort, 'facilitator');
     const assignment = await assignBrief(cohort, facilitator.email);
     await (await apiAs(learner.email))(`/api/assignments/${assignment.id}/submissions`, { links: [REPO] });
 
-    const facilitatorPage = await (await newContext(browser)).newPage();
-    await signIn(facilitatorPage, stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
+    const facilitatorPage = await (await newContext(ctx.browser)).newPage();
+    await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
     await facilitatorPage.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'À corriger' }).click();
     await facilitatorPage.getByRole('link', { name: 'Inès Garnier — Le site de la boulangerie' }).click();
     await facilitatorPage.getByRole('group', { name: /^C1/ }).getByLabel('0 — non atteint').check();
@@ -173,9 +157,9 @@ describe('briefs, in the browser', () => {
     await facilitatorPage.getByRole('status').getByText('Correction enregistrée.').waitFor();
 
     // The learner follows the e-mail's link straight to the assignment.
-    const learnerPage = await (await newContext(browser, { viewport: { width: 390, height: 844 } })).newPage();
-    await signIn(learnerPage, stack.webUrl, learner.email, DEFAULT_PASSWORD);
-    await learnerPage.goto(`${stack.webUrl}/briefs/assignments/${assignment.id}`);
+    const learnerPage = await (await newContext(ctx.browser, { viewport: { width: 390, height: 844 } })).newPage();
+    await signIn(learnerPage, ctx.stack.webUrl, learner.email, DEFAULT_PASSWORD);
+    await learnerPage.goto(`${ctx.stack.webUrl}/briefs/assignments/${assignment.id}`);
     const review = learnerPage.getByRole('region', { name: 'Correction', exact: true });
     await review.getByRole('heading', { name: 'À refaire' }).waitFor();
     await review.getByText('Il manque la page déployée.').waitFor();

@@ -1,10 +1,8 @@
-import { createDataSource } from '@fabrique/persistence';
-import { DEFAULT_PASSWORD, Fixtures } from '@fabrique/testing';
-import type { Browser, Page } from 'playwright-core';
-import type { DataSource } from 'typeorm';
-import { accessibilityViolations, launchBrowser, newContext, screenshot, signIn } from './browser.test-kit.js';
+import { DEFAULT_PASSWORD } from '@fabrique/testing';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, newContext, screenshot, signIn } from './browser.test-kit.js';
+import { BrowserTestContext } from './browser-test-context.test-kit.js';
 import { NetworkCut } from './network-cut.test-kit.js';
-import { type E2eStack, startStackAndBrowser } from './stack.test-kit.js';
 
 /**
  * The live help queue in two browsers against the real stack (api serving the built web app,
@@ -14,36 +12,22 @@ import { type E2eStack, startStackAndBrowser } from './stack.test-kit.js';
 const chat = (page: Page) => page.getByRole('region', { name: 'Conversation' }).getByRole('listitem');
 
 describe('live help, in the browser', () => {
-  let stack: E2eStack;
-  let browser: Browser;
-  let dataSource: DataSource;
-  let fixtures: Fixtures;
-
-  beforeAll(async () => {
-    dataSource = createDataSource(process.env.DATABASE_URL as string);
-    await dataSource.initialize();
-    fixtures = new Fixtures(dataSource);
-    ({ stack, browser } = await startStackAndBrowser(launchBrowser));
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-    await dataSource?.destroy();
-  });
+  const ctx = new BrowserTestContext();
+  beforeAll(() => ctx.start(), 120_000);
+  afterAll(() => ctx.stop());
 
   it('a learner raises a question, a facilitator claims and answers it, the learner sees the answer live', async () => {
-    const cohort = await fixtures.cohort();
-    const learner = await fixtures.member(cohort, 'learner', await fixtures.user({ name: 'Sandrine Lemaire' }));
-    const facilitator = await fixtures.member(cohort, 'facilitator', await fixtures.user({ name: 'Julien Lefèvre' }));
-    const learnerPage = await (await newContext(browser, { viewport: { width: 390, height: 844 } })).newPage(); // a phone
-    const facilitatorPage = await (await newContext(browser, { viewport: { width: 1280, height: 800 } })).newPage();
+    const cohort = await ctx.fixtures.cohort();
+    const learner = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Sandrine Lemaire' }));
+    const facilitator = await ctx.fixtures.member(cohort, 'facilitator', await ctx.fixtures.user({ name: 'Julien Lefèvre' }));
+    const learnerPage = await (await newContext(ctx.browser, { viewport: { width: 390, height: 844 } })).newPage(); // a phone
+    const facilitatorPage = await (await newContext(ctx.browser, { viewport: { width: 1280, height: 800 } })).newPage();
 
-    await signIn(facilitatorPage, stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
+    await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
     await facilitatorPage.getByRole('link', { name: 'File d’aide' }).click();
     await facilitatorPage.getByText('Personne n’attend.').waitFor();
 
-    await signIn(learnerPage, stack.webUrl, learner.email, DEFAULT_PASSWORD);
+    await signIn(learnerPage, ctx.stack.webUrl, learner.email, DEFAULT_PASSWORD);
     await learnerPage.getByRole('link', { name: 'Aide en direct' }).click();
     await learnerPage.getByText('1 formateur·rice en ligne').waitFor();
     const question = 'Mon fetch renvoie undefined quand je clique sur le bouton';
@@ -78,18 +62,18 @@ describe('live help, in the browser', () => {
   }, 90_000);
 
   it('keeps what the learner typed through a lost connection, and catches up on what was missed', async () => {
-    const cohort = await fixtures.cohort();
-    const learner = await fixtures.member(cohort, 'learner');
-    const facilitator = await fixtures.member(cohort, 'facilitator');
+    const cohort = await ctx.fixtures.cohort();
+    const learner = await ctx.fixtures.member(cohort, 'learner');
+    const facilitator = await ctx.fixtures.member(cohort, 'facilitator');
     // The learner's live connection goes through a relay the test can cut, like a Wi-Fi that drops.
-    const network = new NetworkCut({ host: '127.0.0.1', port: Number(new URL(stack.realtimeUrl).port) });
+    const network = new NetworkCut({ host: '127.0.0.1', port: Number(new URL(ctx.stack.realtimeUrl).port) });
     const relayUrl = await network.start();
     try {
-      const context = await newContext(browser);
+      const context = await newContext(ctx.browser);
       await context.route('**/api/client-config', (route) => route.fulfill({ json: { realtimeUrl: relayUrl } }));
       const learnerPage = await context.newPage();
-      const facilitatorPage = await (await newContext(browser)).newPage();
-      await signIn(learnerPage, stack.webUrl, learner.email, DEFAULT_PASSWORD);
+      const facilitatorPage = await (await newContext(ctx.browser)).newPage();
+      await signIn(learnerPage, ctx.stack.webUrl, learner.email, DEFAULT_PASSWORD);
       await learnerPage.getByRole('link', { name: 'Aide en direct' }).click();
       await learnerPage.getByLabel('Votre question').fill('Ma question sur les promesses');
       await learnerPage.getByRole('button', { name: 'Demander de l’aide' }).click();
@@ -99,7 +83,7 @@ describe('live help, in the browser', () => {
       network.cut();
       await learnerPage.getByText('Connexion perdue').waitFor();
       await learnerPage.getByLabel('Votre question').fill('Un brouillon que je ne veux pas perdre');
-      await signIn(facilitatorPage, stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
+      await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
       await facilitatorPage.getByRole('link', { name: 'File d’aide' }).click();
       await facilitatorPage.getByRole('button', { name: 'Prendre' }).click();
       await facilitatorPage.getByLabel('Votre message').fill('Je regarde ta question sur les promesses.');

@@ -1,7 +1,7 @@
 import type { Messages } from './fr';
 
 export const en: Messages = {
-  app: { name: 'Fabrique', skip: 'Skip to content', signOut: 'Sign out', language: 'Language', loading: 'Loading…', retry: 'Retry' },
+  app: { name: 'Fabrique', cohort: 'Cohort', skip: 'Skip to content', signOut: 'Sign out', language: 'Language', loading: 'Loading…', retry: 'Retry' },
   nav: { week: 'My week', briefs: 'Briefs', reviews: 'To review', help: 'Live help', console: 'Help queue', inbox: 'Notifications', preferences: 'Preferences', threads: 'Peer help', admin: 'Administration', main: 'Main navigation' },
   connection: { offline: 'Connection lost. What you type is kept; reconnecting…', back: 'Connection restored.' },
   errors: {
@@ -43,7 +43,6 @@ export const en: Messages = {
   },
   help: {
     title: 'Live help',
-    cohort: 'Cohort',
     question: 'Your question',
     questionHint: 'Say what you are trying to do, what happens and what you already tried.',
     raise: 'Ask for help',

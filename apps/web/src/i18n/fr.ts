@@ -1,6 +1,6 @@
 /** French first: every text of the app, by screen. English (en.ts) must have the same keys. */
 export const fr = {
-  app: { name: 'Fabrique', skip: 'Aller au contenu', signOut: 'Se déconnecter', language: 'Langue', loading: 'Chargement…', retry: 'Réessayer' },
+  app: { name: 'Fabrique', cohort: 'Promo', skip: 'Aller au contenu', signOut: 'Se déconnecter', language: 'Langue', loading: 'Chargement…', retry: 'Réessayer' },
   nav: { week: 'Ma semaine', briefs: 'Projets', reviews: 'À corriger', help: 'Aide en direct', console: 'File d’aide', inbox: 'Notifications', preferences: 'Préférences', threads: 'Entraide', admin: 'Administration', main: 'Navigation principale' },
   connection: { offline: 'Connexion perdue. Ce que vous écrivez est gardé ; reconnexion…', back: 'Connexion rétablie.' },
   errors: {
@@ -42,7 +42,6 @@ export const fr = {
   },
   help: {
     title: 'Aide en direct',
-    cohort: 'Promo',
     question: 'Votre question',
     questionHint: 'Dites ce que vous essayez de faire, ce qui se passe et ce que vous avez déjà essayé.',
     raise: 'Demander de l’aide',

@@ -7,6 +7,7 @@ import { FormError } from '../../ui/error-message';
 import { formatDate } from '../../ui/format';
 import { BriefDetails } from './brief-details';
 import { assignmentKey, fetchWork, workKey } from './queries';
+import { SubmittedWork } from './submitted-work';
 import { ReviewView } from './review-view';
 import { LateBadge, StatusBadge } from './status-badge';
 import { SubmissionForm } from './submission-form';
@@ -109,16 +110,7 @@ function Versions({ versions, assignment, zone }: { versions: Submission[]; assi
               {t('versions.sent', { date: formatDate(version.submittedAt, zone, 'dayTime'), name: version.submittedByName })}
               {version.late && <LateBadge />}
             </p>
-            <ul className="briefs-links">
-              {version.links.map((link) => (
-                <li key={link}>
-                  <a href={link} target="_blank" rel="noopener noreferrer">
-                    {link}
-                  </a>
-                </li>
-              ))}
-            </ul>
-            {version.comment && <p className="briefs-text">{version.comment}</p>}
+            <SubmittedWork version={version} />
             {version.review ? (
               <details>
                 <summary>{t('versions.review', { verdict: t(`verdict.${version.review.verdict}`) })}</summary>

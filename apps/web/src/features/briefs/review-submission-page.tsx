@@ -9,6 +9,7 @@ import { formatDate } from '../../ui/format';
 import { BriefDetails } from './brief-details';
 import { assignmentKey, submissionKey } from './queries';
 import { ReviewForm } from './review-form';
+import { SubmittedWork } from './submitted-work';
 import { ReviewView } from './review-view';
 import { LateBadge } from './status-badge';
 import type { Assignment, Submission } from './types';
@@ -53,16 +54,7 @@ export function ReviewSubmissionPage({ me }: { me: Me }) {
 
       <section aria-labelledby="sent-title" className="card briefs-card">
         <h2 id="sent-title">{t('review.sent')}</h2>
-        <ul className="briefs-links">
-          {version.links.map((link) => (
-            <li key={link}>
-              <a href={link} target="_blank" rel="noopener noreferrer">
-                {link}
-              </a>
-            </li>
-          ))}
-        </ul>
-        {version.comment && <p className="briefs-text">{version.comment}</p>}
+        <SubmittedWork version={version} />
       </section>
 
       <details className="card briefs-card">

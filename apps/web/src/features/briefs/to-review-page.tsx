@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { facilitatedCohorts, type Me } from '../../auth/use-me';
 import { FormError } from '../../ui/error-message';
-import { Field } from '../../ui/field';
+import { CohortPicker } from '../../ui/cohort-picker';
 import { formatDate } from '../../ui/format';
 import { assignmentsKey, toReviewKey } from './queries';
 import { LateBadge } from './status-badge';
@@ -34,19 +34,7 @@ export function ToReviewPage({ me }: { me: Me }) {
     <section aria-labelledby="reviews-title">
       <h1 id="reviews-title">{t('reviewsTitle')}</h1>
       {cohorts.length === 0 && <p>{t('queue.noCohort')}</p>}
-      {cohorts.length > 1 && (
-        <Field label={t('cohort')}>
-          {({ id }) => (
-            <select id={id} value={cohortId ?? ''} onChange={(event) => setCohortId(event.target.value)}>
-              {cohorts.map((cohort) => (
-                <option key={cohort.id} value={cohort.id}>
-                  {cohort.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
+      <CohortPicker cohorts={cohorts} value={cohortId} onChange={setCohortId} />
       {queue.isLoading && <p role="status">{t('loading')}</p>}
       <FormError error={queue.error ?? assignments.error} />
       {queue.data && items.length === 0 && <p>{t('queue.empty')}</p>}

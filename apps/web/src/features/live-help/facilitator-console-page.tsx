@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { facilitatedCohorts, type Me } from '../../auth/use-me';
 import { live } from '../../live/live-client';
 import { FormError } from '../../ui/error-message';
+import { CohortPicker } from '../../ui/cohort-picker';
 import { Field } from '../../ui/field';
 import { minutesSince } from '../../ui/format';
 import { useDraft } from '../../ui/use-draft';
@@ -30,19 +31,7 @@ export function FacilitatorConsolePage({ me }: { me: Me }) {
   return (
     <section aria-labelledby="console-title">
       <h1 id="console-title">{t('console.title')}</h1>
-      {cohorts.length > 1 && (
-        <Field label={t('help.cohort')}>
-          {({ id }) => (
-            <select id={id} value={cohortId ?? ''} onChange={(event) => setCohortId(event.target.value)}>
-              {cohorts.map((cohort) => (
-                <option key={cohort.id} value={cohort.id}>
-                  {cohort.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
+      <CohortPicker cohorts={cohorts} value={cohortId} onChange={setCohortId} />
       <FormError error={error ?? actionError} />
       {state && tickets.length === 0 && <p>{t('console.empty')}</p>}
       <ol className="queue">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { learnerCohorts, type Me } from '../../auth/use-me';
 import { live, LiveCommandError } from '../../live/live-client';
 import { FormError } from '../../ui/error-message';
+import { CohortPicker } from '../../ui/cohort-picker';
 import { Field } from '../../ui/field';
 import { useDraft } from '../../ui/use-draft';
 import { Conversation } from './conversation';
@@ -45,19 +46,7 @@ export function LearnerHelpPage({ me }: { me: Me }) {
   return (
     <section aria-labelledby="help-title">
       <h1 id="help-title">{t('help.title')}</h1>
-      {cohorts.length > 1 && (
-        <Field label={t('help.cohort')}>
-          {({ id }) => (
-            <select id={id} value={cohortId ?? ''} onChange={(event) => setCohortId(event.target.value)}>
-              {cohorts.map((cohort) => (
-                <option key={cohort.id} value={cohort.id}>
-                  {cohort.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
+      <CohortPicker cohorts={cohorts} value={cohortId} onChange={setCohortId} />
       <FormError error={loadError} />
       <p className="presence" role="status">
         {facilitatorsOnline > 0 ? t('help.facilitatorsOnline', { count: facilitatorsOnline }) : t('help.noFacilitator')}
