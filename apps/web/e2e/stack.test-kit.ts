@@ -48,7 +48,9 @@ export async function startStack(root = process.cwd()): Promise<E2eStack> {
   const ports = { api: await freePort(), realtime: await freePort(), worker: await freePort() };
   const webUrl = `http://127.0.0.1:${ports.api}`;
   const realtimeUrl = `http://127.0.0.1:${ports.realtime}`;
-  if (!existsSync(join(root, 'dist/apps/web/index.html'))) throw new Error('dist/apps/web is missing: run npm run build (npm test does)');
+  // E2E_WEB_DIST lets a web-only change be tried from its own `vite build --outDir`, beside the shared dist/.
+  const webDist = process.env.E2E_WEB_DIST ?? join(root, 'dist/apps/web');
+  if (!existsSync(join(webDist, 'index.html'))) throw new Error(`${webDist} is missing: run npm run build (npm test does)`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -56,6 +58,7 @@ export async function startStack(root = process.cwd()): Promise<E2eStack> {
     CORS_ORIGINS: webUrl,
     PUBLIC_URL: webUrl,
     REALTIME_PUBLIC_URL: realtimeUrl,
+    WEB_DIST_DIR: webDist,
     LOG_LEVEL: 'warn',
   };
   for (const [name, port] of Object.entries(ports)) env[PORT_VARIABLES[name as AppName]] = String(port);

@@ -50,12 +50,20 @@ function ConnectionBanner() {
 export function Layout({ me, children }: { me: Me; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  const learner = learnerCohorts(me).length > 0;
+  const facilitator = facilitatedCohorts(me).length > 0;
   const links = [
-    learnerCohorts(me).length > 0 && { to: '/me/week', label: t('nav.week') },
-    learnerCohorts(me).length > 0 && { to: '/help', label: t('nav.help') },
-    learnerCohorts(me).length > 0 && { to: '/briefs', label: t('nav.briefs') },
-    (facilitatedCohorts(me).length > 0 || me.isAdmin) && { to: '/console', label: t('nav.console') },
-    facilitatedCohorts(me).length > 0 && { to: '/reviews', label: t('nav.reviews') },
+    learner && { to: '/me/week', label: t('nav.week') },
+    learner && { to: '/courses', label: t('nav.courses') },
+    learner && { to: '/briefs', label: t('nav.briefs') },
+    (learner || facilitator) && { to: '/competencies', label: t('nav.competencies') },
+    (learner || facilitator) && { to: '/threads', label: t('nav.threads') },
+    learner && { to: '/help', label: t('nav.help') },
+    learner && { to: '/check-in', label: t('nav.checkIn') },
+    (facilitator || me.isAdmin) && { to: '/console', label: t('nav.console') },
+    facilitator && { to: '/reviews', label: t('nav.reviews') },
+    facilitator && { to: '/follow-up', label: t('nav.followUp') },
+    facilitator && { to: '/attendance', label: t('nav.attendance') },
     me.isAdmin && { to: '/administration', label: t('nav.admin') },
     { to: '/me/notifications', label: t('nav.inbox') },
     { to: '/me/notification-preferences', label: t('nav.preferences') },
