@@ -40,7 +40,7 @@ describe('briefs, in the browser', () => {
     const post = await apiAs(facilitatorEmail);
     const brief = await post<{ id: string }>(`/api/tracks/${cohort.trackId}/briefs`, {
       title: 'Le site de la boulangerie',
-      context: '# Contexte\nLa boulangerie de Boitron veut une vitrine.',
+      context: '# Contexte\nLa boulangerie de Boitron veut une **vitrine**.',
       deliverables: 'Le dépôt et la page déployée',
       competencies: [
         { code: 'C1', expectedLevel: 1 },
@@ -71,6 +71,8 @@ describe('briefs, in the browser', () => {
     await learnerPage.getByRole('heading', { level: 1, name: 'Le site de la boulangerie' }).waitFor();
     expect(new URL(learnerPage.url()).pathname).toBe(`/briefs/assignments/${assignment.id}`);
     await learnerPage.getByText('La boulangerie de Boitron veut une vitrine.').waitFor();
+    // The markdown arrives rendered by the API: emphasis, not asterisks.
+    expect(await learnerPage.getByRole('main').locator('strong', { hasText: 'vitrine' }).count()).toBe(1);
 
     // A link without its scheme is refused by the API, and said next to the field.
     await learnerPage.getByLabel('Lien 1').fill('github.com/camille/boulangerie');

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { BriefMode, LevelEvidence, ReviewVerdict } from '@fabrique/domain';
+import { renderMarkdown } from '@fabrique/markdown';
 import type { GroupDto } from './dto/assignment.dto.js';
 import type { BriefDto } from './dto/brief.dto.js';
 import type { ReviewDto, SubmissionDto } from './dto/submission.dto.js';
@@ -33,8 +34,15 @@ const SUBMISSION_COLUMNS = `s.id, s.assignment_id AS "assignmentId", s.learner_i
 const SUBMISSION_FROM = `submissions s JOIN brief_assignments a ON a.id = s.assignment_id JOIN users u ON u.id = s.submitted_by
   LEFT JOIN assignment_groups g ON g.id = s.group_id`;
 
-type BriefRow = Omit<BriefDto, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date };
-const toBrief = (row: BriefRow): BriefDto => ({ ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() });
+type BriefRow = Omit<BriefDto, 'createdAt' | 'updatedAt' | 'contextHtml' | 'deliverablesHtml'> & { createdAt: Date; updatedAt: Date };
+/** The markdown is rendered here, sanitised, so that no client renders a brief's HTML of its own. */
+const toBrief = (row: BriefRow): BriefDto => ({
+  ...row,
+  contextHtml: renderMarkdown(row.context),
+  deliverablesHtml: renderMarkdown(row.deliverables),
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
 
 /** The queries of briefs, assignments, submissions and reviews, in one place. */
 @Injectable()
@@ -105,6 +113,22 @@ export class BriefsRepository {
   async assignmentsOf(cohortId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM brief_assignments WHERE cohort_id = $1 ORDER BY due_at, id`, [cohortId]);
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * The verdict on a learner's latest version of each assignment (their own or their group's):
+   * null when not reviewed yet; assignments without a version are absent. One query for a list.
+   */
+  async latestVerdicts(assignmentIds: string[], learnerId: string): Promise<Map<string, ReviewVerdict | null>> {
+    const rows: { assignmentId: string; verdict: ReviewVerdict | null }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (s.assignment_id) s.assignment_id AS "assignmentId", r.verdict
+         FROM submissions s LEFT JOIN reviews r ON r.submission_id = s.id
+        WHERE s.assignment_id = ANY($1::uuid[])
+          AND (s.learner_id = $2 OR s.group_id IN (SELECT gm.group_id FROM assignment_group_members gm WHERE gm.learner_id = $2 AND gm.assignment_id = s.assignment_id))
+        ORDER BY s.assignment_id, s.version DESC`,
+      [assignmentIds, learnerId],
+    );
+    return new Map(rows.map((row) => [row.assignmentId, row.verdict]));
   }
 
   async assignmentIdsOfBrief(briefId: string, manager: EntityManager): Promise<string[]> {

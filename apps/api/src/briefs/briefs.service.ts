@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CohortAccess, type Principal } from '@fabrique/auth';
-import { localDateTimeToInstant } from '@fabrique/domain';
+import { localDateTimeToInstant, workStatus } from '@fabrique/domain';
 import { AppException } from '@fabrique/errors';
 import { AssignmentGroup, AssignmentGroupMember, Brief, BriefAssignment, BriefCompetency, recordEvents } from '@fabrique/persistence';
 import { invalidField } from '../common/invalid-field.js';
@@ -96,17 +96,28 @@ export class BriefsService {
   async assignments(principal: Principal, cohortId: string): Promise<AssignmentDto[]> {
     await this.access.requireMember(principal, cohortId);
     const ids = await this.briefs.assignmentsOf(cohortId);
-    return Promise.all(ids.map((id) => this.assignment(principal, id)));
+    return this.withMyStatus(principal, await Promise.all(ids.map((id) => this.assignmentView(principal, id))));
   }
 
   async assignment(principal: Principal, assignmentId: string): Promise<AssignmentDto> {
+    return (await this.withMyStatus(principal, [await this.assignmentView(principal, assignmentId)]))[0];
+  }
+
+  private async assignmentView(principal: Principal, assignmentId: string): Promise<AssignmentDto> {
     const row = await this.briefs.assignment(assignmentId);
     if (!row) throw new AppException('not_found', 'Assignment not found');
     const standing = await this.access.standing(principal, row.cohortId);
     if (!standing) throw new AppException('not_found', 'Assignment not found');
     const brief = await this.requireBrief(row.briefId);
     const groups = await this.briefs.groups(assignmentId, standing === 'learner' ? principal.userId : undefined);
-    return { id: row.id, cohortId: row.cohortId, brief, startsAt: row.startsAt.toISOString(), dueAt: row.dueAt.toISOString(), timeZone: row.timeZone, groups };
+    return { id: row.id, cohortId: row.cohortId, brief, startsAt: row.startsAt.toISOString(), dueAt: row.dueAt.toISOString(), timeZone: row.timeZone, groups, myStatus: null };
+  }
+
+  /** Where a learner's work stands on each assignment, read for the whole list at once; facilitators get null. */
+  private async withMyStatus(principal: Principal, assignments: AssignmentDto[]): Promise<AssignmentDto[]> {
+    if (assignments.length === 0 || (await this.access.standing(principal, assignments[0].cohortId)) !== 'learner') return assignments;
+    const verdicts = await this.briefs.latestVerdicts(assignments.map((assignment) => assignment.id), principal.userId);
+    return assignments.map((assignment) => ({ ...assignment, myStatus: workStatus(verdicts.has(assignment.id) ? verdicts.get(assignment.id) : undefined) }));
   }
 
   private async requireBrief(id: string): Promise<BriefDto> {

@@ -53,6 +53,9 @@ describe('briefs, submissions, reviews and the competency matrix', () => {
         { code: 'C1', expectedLevel: 1, title: expect.any(String) },
         { code: 'C2', expectedLevel: 2, title: expect.any(String) },
       ],
+      // Rendered and sanitised by the API; the heading sits below the page's own h1 and h2.
+      contextHtml: '<h3>Contexte</h3>\n<p>La boulangerie de Boitron veut une vitrine.</p>\n',
+      deliverablesHtml: '<p>Le dépôt et la page déployée</p>\n',
     });
     const listed = await facilitator.get(`/api/tracks/${cohort.trackId}/briefs`).expect(200);
     expect(listed.body.map((b: { id: string }) => b.id)).toEqual([brief.id]);
@@ -179,6 +182,9 @@ describe('briefs, submissions, reviews and the competency matrix', () => {
     const otherGroup = await learners[2].get(`/api/assignments/${assignment.id}/submissions/mine`).expect(200);
     expect(otherGroup.body.versions).toEqual([]);
     await learners[2].get(`/api/submissions/${first.body.versions[0].id}`).expect(404);
+    // The list says where each one's work stands: the group's for its members, nothing for the facilitator.
+    const statusIn = async (agent: Agent) => (await agent.get(`/api/cohorts/${cohort.id}/assignments`).expect(200)).body.map((a: { myStatus: string | null }) => a.myStatus);
+    expect(await Promise.all([learners[0], learners[1], learners[2], facilitator].map(statusIn))).toEqual([['submitted'], ['submitted'], ['not_submitted'], [null]]);
   });
 
   it('lets only the cohort’s facilitators review the latest version; "to redo" reopens, "validated" closes', async () => {
@@ -207,6 +213,7 @@ describe('briefs, submissions, reviews and the competency matrix', () => {
     await facilitator.post(`/api/submissions/${v1.id}/review`).send(review).expect(409);
     const reopened = await learners[0].get(`/api/assignments/${assignment.id}/submissions/mine`).expect(200);
     expect(reopened.body).toMatchObject({ status: 'to_redo', open: true });
+    expect((await learners[0].get(`/api/assignments/${assignment.id}`).expect(200)).body.myStatus).toBe('to_redo');
 
     const v2 = (await learners[0].post(`/api/assignments/${assignment.id}/submissions`).send({ links: [REPO, PAGE] }).expect(201)).body.versions[0];
     const v3 = (await learners[0].post(`/api/assignments/${assignment.id}/submissions`).send({ links: [REPO, PAGE], comment: 'Oubli corrigé' }).expect(201)).body.versions[0];
@@ -217,6 +224,8 @@ describe('briefs, submissions, reviews and the competency matrix', () => {
     expect(await count(`activity_log a JOIN reviews r ON r.id::text = a.reference WHERE a.kind = 'review' AND r.submission_id IN ($1, $2)`, [v1.id, v3.id])).toBe(2);
     const closed = await learners[0].get(`/api/assignments/${assignment.id}/submissions/mine`).expect(200);
     expect(closed.body).toMatchObject({ status: 'validated', open: false });
+    const listed = await learners[0].get(`/api/cohorts/${cohort.id}/assignments`).expect(200);
+    expect(listed.body.map((a: { myStatus: string }) => a.myStatus)).toEqual(['validated']);
     expect(closed.body.versions.map((v: { version: number; review: { verdict: string } | null }) => [v.version, v.review?.verdict ?? null])).toEqual([
       [3, 'validated'],
       [2, null],

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength, Validate, ValidateNested } from 'class-validator';
 import { IsoDate } from '../../common/iso-date.validator.js';
+import type { WorkStatus } from '@fabrique/domain';
 import { BriefDto } from './brief.dto.js';
+
+const WORK_STATUSES: WorkStatus[] = ['not_submitted', 'submitted', 'to_redo', 'validated'];
 
 const WALL_CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -74,4 +77,6 @@ export class AssignmentDto {
   @ApiProperty({ description: 'Instant (ISO 8601, UTC)' }) dueAt: string;
   @ApiProperty({ description: 'The zone the local times were given in' }) timeZone: string;
   @ApiProperty({ type: [GroupDto], description: 'Facilitators see every group; a learner sees their own' }) groups: GroupDto[];
+  @ApiProperty({ enum: WORK_STATUSES, nullable: true, description: 'Where the caller’s work stands, for a learner of the cohort; null for others' })
+  myStatus: WorkStatus | null;
 }

@@ -75,8 +75,10 @@ export class BriefDto {
   @ApiProperty() id: string;
   @ApiProperty() trackId: string;
   @ApiProperty() title: string;
-  @ApiProperty() context: string;
-  @ApiProperty() deliverables: string;
+  @ApiProperty({ description: 'Markdown, as the author wrote it' }) context: string;
+  @ApiProperty({ description: 'The context rendered to sanitised HTML (headings start at h3)' }) contextHtml: string;
+  @ApiProperty({ description: 'Markdown, as the author wrote it' }) deliverables: string;
+  @ApiProperty({ description: 'The deliverables rendered to sanitised HTML' }) deliverablesHtml: string;
   @ApiProperty({ enum: MODES }) mode: BriefMode;
   @ApiProperty({ type: [TargetedCompetencyViewDto] }) competencies: TargetedCompetencyViewDto[];
   @ApiProperty() createdAt: string;

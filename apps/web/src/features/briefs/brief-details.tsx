@@ -3,8 +3,8 @@ import type { Brief } from './types';
 
 /**
  * The brief as written: context, deliverables, targeted competencies with the level expected.
- * The context is markdown; it is shown as typed (line breaks kept) rather than rendered, so that no
- * HTML from a brief ever reaches the page.
+ * Context and deliverables are markdown the API renders and sanitises (libs/markdown allowlist);
+ * this page inserts that HTML and never renders markdown of its own.
  */
 export function BriefDetails({ brief, headingLevel = 3 }: { brief: Brief; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation('briefs');
@@ -14,11 +14,11 @@ export function BriefDetails({ brief, headingLevel = 3 }: { brief: Brief; headin
       {brief.context.trim() && (
         <>
           <Heading>{t('brief.context')}</Heading>
-          <p className="briefs-text">{brief.context}</p>
+          <div className="briefs-markdown" dangerouslySetInnerHTML={{ __html: brief.contextHtml }} />
         </>
       )}
       <Heading>{t('brief.deliverables')}</Heading>
-      <p className="briefs-text">{brief.deliverables.trim() || t('brief.noDeliverables')}</p>
+      {brief.deliverables.trim() ? <div className="briefs-markdown" dangerouslySetInnerHTML={{ __html: brief.deliverablesHtml }} /> : <p>{t('brief.noDeliverables')}</p>}
       <Heading>{t('brief.competencies')}</Heading>
       <ul>
         {brief.competencies.map((competency) => (

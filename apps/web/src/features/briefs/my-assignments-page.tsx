@@ -6,7 +6,7 @@ import { learnerCohorts, type Me, type MyCohort } from '../../auth/use-me';
 import { FormError } from '../../ui/error-message';
 import { formatDate } from '../../ui/format';
 import { LateBadge, StatusBadge } from './status-badge';
-import { assignmentsKey, fetchWork, workKey } from './queries';
+import { assignmentsKey } from './queries';
 import type { Assignment } from './types';
 import { useNow } from './use-now';
 
@@ -46,9 +46,7 @@ function CohortAssignments({ cohort, me }: { cohort: MyCohort; me: Me }) {
 
 function AssignmentItem({ assignment, me }: { assignment: Assignment; me: Me }) {
   const { t } = useTranslation('briefs');
-  // One small request per brief: the list of assignments does not say where the learner's work stands.
-  const work = useQuery({ queryKey: workKey(assignment.id), queryFn: () => fetchWork(assignment.id) });
-  const status = work.data?.status;
+  const status = assignment.myStatus;
   const now = useNow();
   const overdue = (status === 'not_submitted' || status === 'to_redo') && new Date(assignment.dueAt).getTime() < now;
   return (

@@ -64,6 +64,7 @@ export function SubmissionForm({ assignmentId, latest, overdue, zone }: { assign
         body: { links: sentFrom.map((index) => draft.links[index].trim()), comment: draft.comment },
       });
       queryClient.setQueryData(workKey(assignmentId), work);
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[2] === 'assignments' }); // lists show each work's status
       clearDraft();
       setSent(work.versions[0] ?? null);
     } catch (cause) {

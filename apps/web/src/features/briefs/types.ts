@@ -13,7 +13,10 @@ export interface Brief {
   title: string;
   /** Markdown, shown as written. */
   context: string;
+  /** The context rendered by the API, sanitised there (libs/markdown): the only HTML the page shows. */
+  contextHtml: string;
   deliverables: string;
+  deliverablesHtml: string;
   mode: 'individual' | 'group';
   competencies: TargetedCompetency[];
   createdAt: string;
@@ -29,6 +32,8 @@ export interface Assignment {
   timeZone: string;
   /** A learner sees their own group only; facilitators see every group. */
   groups: { id: string; name: string; members: { userId: string; displayName: string }[] }[];
+  /** Where the signed-in learner's work stands (null for facilitators). */
+  myStatus: WorkStatus | null;
 }
 
 export type Verdict = 'validated' | 'to_redo';
