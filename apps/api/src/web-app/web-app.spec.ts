@@ -6,7 +6,7 @@ import { ApiTestContext } from '../testing/api-test-context.js';
 describe('the web app served by the API', () => {
   const ctx = new ApiTestContext();
   const dir = mkdtempSync(join(tmpdir(), 'fabrique-web-'));
-  const previous = { WEB_DIST_DIR: process.env.WEB_DIST_DIR, REALTIME_PUBLIC_URL: process.env.REALTIME_PUBLIC_URL };
+  const previous = { WEB_DIST_DIR: process.env.WEB_DIST_DIR, REALTIME_PUBLIC_URL: process.env.REALTIME_PUBLIC_URL, PUBLIC_URL: process.env.PUBLIC_URL };
 
   beforeAll(async () => {
     // A build of the web app as vite writes it: index.html and hashed assets.
@@ -15,6 +15,7 @@ describe('the web app served by the API', () => {
     writeFileSync(join(dir, 'assets/index-abc123.js'), 'console.log("app")');
     process.env.WEB_DIST_DIR = dir;
     process.env.REALTIME_PUBLIC_URL = 'https://live.example.org';
+    process.env.PUBLIC_URL = 'https://fabrique.example.org';
     await ctx.start();
   });
 
@@ -53,5 +54,28 @@ describe('the web app served by the API', () => {
     const response = await ctx.http().get('/me/week').expect(200);
     const connectSrc = /connect-src ([^;]+)/.exec(response.headers['content-security-policy'])?.[1];
     expect(connectSrc?.split(' ').sort()).toEqual(["'self'", 'https://live.example.org', 'wss://live.example.org'].sort());
+    // Served over https: browsers are told to keep to it.
+    expect(response.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    expect(response.headers['strict-transport-security']).toBeDefined();
+  });
+});
+
+describe('the web app served over plain http (a training room’s server on the LAN)', () => {
+  const ctx = new ApiTestContext();
+  const previous = process.env.PUBLIC_URL;
+  beforeAll(async () => {
+    process.env.PUBLIC_URL = 'http://192.168.1.20:3000';
+    await ctx.start();
+  });
+  afterAll(async () => {
+    await ctx.stop();
+    if (previous === undefined) delete process.env.PUBLIC_URL;
+    else process.env.PUBLIC_URL = previous;
+  });
+
+  it('does not send the page’s requests to an https that does not exist', async () => {
+    const response = await ctx.http().get('/api/client-config').expect(200);
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(response.headers['strict-transport-security']).toBeUndefined();
   });
 });

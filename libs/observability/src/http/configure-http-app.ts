@@ -21,7 +21,15 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpAppOp
   app.useLogger(app.get(Logger));
   // The web app (served by the API) opens its socket to the realtime service, another origin.
   const realtime = config.REALTIME_PUBLIC_URL;
-  app.use(helmet({ contentSecurityPolicy: { directives: { connectSrc: ["'self'", realtime, realtime.replace(/^http/, 'ws')] } } }));
+  // upgrade-insecure-requests only where the app is served over https: on a plain-http LAN address
+  // (a training room's server) it would send the page's own assets to an https that does not exist.
+  const secure = config.PUBLIC_URL.startsWith('https:');
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { connectSrc: ["'self'", realtime, realtime.replace(/^http/, 'ws')], upgradeInsecureRequests: secure ? [] : null } },
+      strictTransportSecurity: secure,
+    }),
+  );
   app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
   app.useBodyParser('json', { limit: config.BODY_LIMIT });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '2mb' });
