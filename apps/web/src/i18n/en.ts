@@ -2,7 +2,7 @@ import type { Messages } from './fr';
 
 export const en: Messages = {
   app: { name: 'Fabrique', cohort: 'Cohort', skip: 'Skip to content', signOut: 'Sign out', language: 'Language', loading: 'Loading…', retry: 'Retry' },
-  nav: { courses: 'Courses', competencies: 'Competencies', checkIn: 'Check in', followUp: 'Follow-up', attendance: 'Attendance', week: 'My week', briefs: 'Briefs', reviews: 'To review', help: 'Live help', console: 'Help queue', inbox: 'Notifications', preferences: 'Preferences', threads: 'Peer help', admin: 'Administration', main: 'Main navigation' },
+  nav: { menu: 'Menu', courses: 'Courses', competencies: 'Competencies', checkIn: 'Check in', followUp: 'Follow-up', attendance: 'Attendance', week: 'My week', briefs: 'Briefs', reviews: 'To review', help: 'Live help', console: 'Help queue', inbox: 'Notifications', preferences: 'Preferences', threads: 'Peer help', admin: 'Administration', main: 'Main navigation' },
   connection: { offline: 'Connection lost. What you type is kept; reconnecting…', back: 'Connection restored.' },
   errors: {
     offline: 'The server does not answer. Check your connection and try again.',

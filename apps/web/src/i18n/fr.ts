@@ -1,7 +1,7 @@
 /** French first: every text of the app, by screen. English (en.ts) must have the same keys. */
 export const fr = {
   app: { name: 'Fabrique', cohort: 'Promo', skip: 'Aller au contenu', signOut: 'Se déconnecter', language: 'Langue', loading: 'Chargement…', retry: 'Réessayer' },
-  nav: { courses: 'Cours', competencies: 'Compétences', checkIn: 'Émargement', followUp: 'Suivi', attendance: 'Présences', week: 'Ma semaine', briefs: 'Projets', reviews: 'À corriger', help: 'Aide en direct', console: 'File d’aide', inbox: 'Notifications', preferences: 'Préférences', threads: 'Entraide', admin: 'Administration', main: 'Navigation principale' },
+  nav: { menu: 'Menu', courses: 'Cours', competencies: 'Compétences', checkIn: 'Émargement', followUp: 'Suivi', attendance: 'Présences', week: 'Ma semaine', briefs: 'Projets', reviews: 'À corriger', help: 'Aide en direct', console: 'File d’aide', inbox: 'Notifications', preferences: 'Préférences', threads: 'Entraide', admin: 'Administration', main: 'Navigation principale' },
   connection: { offline: 'Connexion perdue. Ce que vous écrivez est gardé ; reconnexion…', back: 'Connexion rétablie.' },
   errors: {
     offline: 'Le serveur ne répond pas. Vérifiez votre connexion et réessayez.',

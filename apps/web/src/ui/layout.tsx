@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { signOut } from '../api/client';
 import { facilitatedCohorts, learnerCohorts, type Me } from '../auth/use-me';
 import { LANGUAGES, type Language, rememberLanguage } from '../i18n';
@@ -50,6 +50,11 @@ function ConnectionBanner() {
 export function Layout({ me, children }: { me: Me; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  // On a phone the links fold behind a Menu button, opened for the page it was opened on:
+  // following a link folds them again.
+  const { pathname } = useLocation();
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === pathname;
   const learner = learnerCohorts(me).length > 0;
   const facilitator = facilitatedCohorts(me).length > 0;
   const links = [
@@ -76,10 +81,15 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
       <header className="topbar">
         <span className="topbar__brand">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
-          <ul className="topbar__links">
+          <button type="button" className="button button--quiet topbar__menu" aria-expanded={menuOpen} aria-controls="main-links" onClick={() => setMenuOpenOn(menuOpen ? null : pathname)}>
+            {t('nav.menu')}
+          </button>
+          <ul id="main-links" className={menuOpen ? 'topbar__links topbar__links--open' : 'topbar__links'}>
             {links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to}>{link.label}</NavLink>
+                <NavLink to={link.to} onClick={() => setMenuOpenOn(null)}>
+                  {link.label}
+                </NavLink>
               </li>
             ))}
           </ul>
