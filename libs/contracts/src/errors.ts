@@ -27,8 +27,16 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 /** One problem with one input: a body field ("email"), a query parameter, or a CSV line. */
 export interface FieldError {
   field: string;
+  /** In English, for developers and logs; clients show their own words for a known `rule`. */
   message: string;
   line?: number;
+  /**
+   * The rule the value broke, stable for clients to translate: class-validator's constraint names
+   * (isNotEmpty, maxLength, min, isEmail, whitelistValidation…) or a service's own.
+   */
+  rule?: string;
+  /** The rule's bound where it has one: the 200 of maxLength(200), the 1 of min(1). */
+  limit?: number;
 }
 
 /** The one JSON shape of every error response. */

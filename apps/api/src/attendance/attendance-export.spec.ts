@@ -102,7 +102,7 @@ describe('monthly attendance export (CSV for funders)', () => {
     const admin = await ctx.as(await ctx.fixtures.admin());
     await admin.get(`/api/cohorts/${cohort.id}/attendance.csv?month=2026-10`).expect(200);
     const badMonth = await admin.get(`/api/cohorts/${cohort.id}/attendance.csv?month=2026-13`).expect(400);
-    expect(badMonth.body.details).toEqual([{ field: 'month', message: 'month must be a month written YYYY-MM' }]);
+    expect(badMonth.body.details).toEqual([{ field: 'month', message: 'month must be a month written YYYY-MM', rule: 'matches' }]);
     await admin.get(`/api/cohorts/${cohort.id}/attendance.csv`).expect(400);
     await (await ctx.as(learners[0] as (typeof learners)[0])).get(`/api/cohorts/${cohort.id}/attendance.csv?month=2026-10`).expect(403);
   });

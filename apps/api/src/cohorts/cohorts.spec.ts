@@ -30,13 +30,13 @@ describe('cohorts', () => {
     const reversed = await admin.post('/api/cohorts').send({ ...base, endsOn: '2026-01-01' }).expect(400);
     expect(reversed.body.details).toEqual([{ field: 'endsOn', message: 'endsOn must be after startsOn' }]);
     const notADate = await admin.post('/api/cohorts').send({ ...base, startsOn: '2027-02-29' }).expect(400);
-    expect(notADate.body.details[0]).toEqual({ field: 'startsOn', message: 'startsOn must be a calendar date written YYYY-MM-DD' });
+    expect(notADate.body.details[0]).toEqual({ field: 'startsOn', message: 'startsOn must be a calendar date written YYYY-MM-DD', rule: 'isoDate' });
     const unknownTrack = await admin.post('/api/cohorts').send({ ...base, trackId: '00000000-0000-4000-8000-000000000000' }).expect(400);
     expect(unknownTrack.body.details[0].field).toBe('trackId');
     const noSite = await admin.post('/api/cohorts').send({ ...base, homeSiteId: undefined }).expect(400);
     expect(noSite.body.details[0].field).toBe('homeSiteId');
     const unknownField = await admin.post('/api/cohorts').send({ ...base, capacity: 30 }).expect(400);
-    expect(unknownField.body.details[0]).toEqual({ field: 'capacity', message: 'property capacity should not exist' });
+    expect(unknownField.body.details[0]).toEqual({ field: 'capacity', message: 'property capacity should not exist', rule: 'whitelistValidation' });
 
     const written = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM cohorts WHERE name = $1`, [name]);
     expect(written[0].n).toBe(0);

@@ -74,8 +74,8 @@ describe('invitations', () => {
     const admin = await ctx.as(await ctx.fixtures.admin());
     await admin.post('/api/cohorts/00000000-0000-4000-8000-000000000000/invitations').send({ email: 'x@exemple.fr', role: 'learner' }).expect(404);
     const badRole = await admin.post(`/api/cohorts/${cohort.id}/invitations`).send({ email: 'x@exemple.fr', role: 'admin' }).expect(400);
-    expect(badRole.body.details).toEqual([{ field: 'role', message: 'role must be learner or facilitator' }]);
+    expect(badRole.body.details).toEqual([{ field: 'role', message: 'role must be learner or facilitator', rule: 'isIn' }]);
     const shortPassword = await ctx.http().post('/api/invitations/accept').send({ token: 'x'.repeat(43), displayName: 'A', password: 'court' }).expect(400);
-    expect(shortPassword.body.details).toEqual([{ field: 'password', message: 'password must be at least 10 characters long' }]);
+    expect(shortPassword.body.details).toEqual([{ field: 'password', message: 'password must be at least 10 characters long', rule: 'minLength', limit: 10 }]);
   });
 });

@@ -93,10 +93,10 @@ describe('sessions: login, refresh rotation, logout', () => {
     const unknown = await ctx.http().post('/api/auth/login').send({ email: 'a@exemple.fr', password: 'x', isAdmin: true });
     expect(unknown.status).toBe(400);
     expect(unknown.body.code).toBe('validation_failed');
-    expect(unknown.body.details).toEqual([{ field: 'isAdmin', message: 'property isAdmin should not exist' }]);
+    expect(unknown.body.details).toEqual([{ field: 'isAdmin', message: 'property isAdmin should not exist', rule: 'whitelistValidation' }]);
 
     const badEmail = await ctx.http().post('/api/auth/login').send({ email: 'not-an-email', password: 'x' });
-    expect(badEmail.body.details).toEqual([{ field: 'email', message: 'email must be an e-mail address' }]);
+    expect(badEmail.body.details).toEqual([{ field: 'email', message: 'email must be an e-mail address', rule: 'isEmail' }]);
 
     const broken = await ctx.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"email":');
     expect(broken.status).toBe(400);

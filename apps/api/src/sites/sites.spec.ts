@@ -37,7 +37,7 @@ describe('sites and rooms', () => {
   it('validates the time zone, the rooms and the name', async () => {
     const admin = await ctx.as(await ctx.fixtures.admin());
     const badZone = await admin.post('/api/sites').send({ ...newSite(`X ${Date.now()}`), timeZone: 'Europe/Atlantis' }).expect(400);
-    expect(badZone.body.details).toEqual([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Paris' }]);
+    expect(badZone.body.details).toEqual([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Paris', rule: 'ianaTimeZone' }]);
 
     const badRoom = await admin.post('/api/sites').send({ ...newSite(`Y ${Date.now()}`), rooms: [{ name: 'A', capacity: 0 }] }).expect(400);
     expect(badRoom.body.details[0].field).toBe('rooms.0.capacity');
