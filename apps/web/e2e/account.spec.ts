@@ -73,7 +73,8 @@ describe('your account, in the browser', () => {
     await page.getByLabel('Votre nom').fill('Aïcha Traoré');
     await page.getByLabel('Mot de passe').fill('court');
     await page.getByRole('button', { name: 'Activer mon compte' }).click();
-    await page.locator('.field__error').filter({ hasText: /at least 10 characters/ }).waitFor(); // next to the password
+    // Next to the password, in French: the API names the rule (minLength, 10), the app words it.
+    await page.locator('.field__error').filter({ hasText: '10 caractères au moins.' }).waitFor();
     await page.getByLabel('Mot de passe').fill('une phrase de passe solide');
     await page.getByRole('button', { name: 'Activer mon compte' }).click();
     await page.getByRole('heading', { name: 'Ma semaine' }).waitFor();

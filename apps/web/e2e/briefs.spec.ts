@@ -1,6 +1,6 @@
 import { DEFAULT_PASSWORD } from '@fabrique/testing';
 import type { Locator } from 'playwright-core';
-import { accessibilityViolations, newContext, screenshot, signIn } from './browser.test-kit.js';
+import { accessibilityViolations, newContext, openFromNav, screenshot, signIn } from './browser.test-kit.js';
 import { BrowserTestContext } from './browser-test-context.test-kit.js';
 
 /**
@@ -63,7 +63,7 @@ describe('briefs, in the browser', () => {
 
     // The learner finds the brief among theirs and opens it: the address e-mails link to.
     await signIn(learnerPage, ctx.stack.webUrl, learner.email, DEFAULT_PASSWORD);
-    await learnerPage.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Projets' }).click();
+    await openFromNav(learnerPage, 'Projets');
     const listed = learnerPage.getByRole('listitem').filter({ has: learnerPage.getByRole('link', { name: 'Le site de la boulangerie' }) });
     await listed.getByText('À rendre', { exact: true }).waitFor();
     expect(await accessibilityViolations(learnerPage)).toEqual([]);
@@ -97,7 +97,7 @@ describe('briefs, in the browser', () => {
 
     // The facilitator finds it in their queue and grades each targeted competency.
     await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
-    await facilitatorPage.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'À corriger' }).click();
+    await openFromNav(facilitatorPage, 'À corriger');
     const queued = facilitatorPage.getByRole('link', { name: 'Camille Martin — Le site de la boulangerie' });
     await queued.waitFor();
     expect(await accessibilityViolations(facilitatorPage)).toEqual([]);
@@ -149,7 +149,7 @@ describe('briefs, in the browser', () => {
 
     const facilitatorPage = await (await newContext(ctx.browser)).newPage();
     await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
-    await facilitatorPage.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'À corriger' }).click();
+    await openFromNav(facilitatorPage, 'À corriger');
     await facilitatorPage.getByRole('link', { name: 'Inès Garnier — Le site de la boulangerie' }).click();
     await facilitatorPage.getByRole('group', { name: /^C1/ }).getByLabel('0 — non atteint').check();
     await facilitatorPage.getByRole('group', { name: /^C2/ }).getByLabel('1 — imiter').check();

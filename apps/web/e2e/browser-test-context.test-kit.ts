@@ -16,11 +16,14 @@ export class BrowserTestContext {
   dataSource!: DataSource;
   fixtures!: Fixtures;
 
+  /** `env`: settings of the three apps beyond the test defaults (ATTENDANCE_CLOCK_OFFSET_MINUTES…). */
+  constructor(private readonly env: NodeJS.ProcessEnv = {}) {}
+
   async start(): Promise<void> {
     this.dataSource = createDataSource(process.env.DATABASE_URL as string);
     await this.dataSource.initialize();
     this.fixtures = new Fixtures(this.dataSource);
-    ({ stack: this.stack, browser: this.browser } = await startStackAndBrowser(launchBrowser));
+    ({ stack: this.stack, browser: this.browser } = await startStackAndBrowser(launchBrowser, this.env));
   }
 
   async stop(): Promise<void> {

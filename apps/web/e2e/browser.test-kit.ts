@@ -54,5 +54,16 @@ export async function signIn(page: Page, webUrl: string, email: string, password
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+  await mainNav(page).waitFor();
+}
+
+/** The main navigation, as a screen reader names it. */
+export const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Navigation principale' });
+
+/** Follows a link of the main navigation as a person would: on a phone, unfolding the Menu first. */
+export async function openFromNav(page: Page, name: string): Promise<void> {
+  const link = mainNav(page).getByRole('link', { name, exact: true });
+  const menu = mainNav(page).getByRole('button', { name: 'Menu' });
+  if (!(await link.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await link.click();
 }

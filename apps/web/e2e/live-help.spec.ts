@@ -1,6 +1,6 @@
 import { DEFAULT_PASSWORD } from '@fabrique/testing';
 import type { Page } from 'playwright-core';
-import { accessibilityViolations, newContext, screenshot, signIn } from './browser.test-kit.js';
+import { accessibilityViolations, newContext, openFromNav, screenshot, signIn } from './browser.test-kit.js';
 import { BrowserTestContext } from './browser-test-context.test-kit.js';
 import { NetworkCut } from './network-cut.test-kit.js';
 
@@ -10,11 +10,26 @@ import { NetworkCut } from './network-cut.test-kit.js';
  */
 /** The messages of the open conversation (not the message box, which holds a text until the server has it). */
 const chat = (page: Page) => page.getByRole('region', { name: 'Conversation' }).getByRole('listitem');
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('live help, in the browser', () => {
   const ctx = new BrowserTestContext();
   beforeAll(() => ctx.start(), 120_000);
   afterAll(() => ctx.stop());
+
+  /** Calls the API as that user, with the token of their sign-in; answers the status and the JSON body. */
+  async function apiAs(email: string) {
+    const login = await fetch(`${ctx.stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEFAULT_PASSWORD }) });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    return async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+      const response = await fetch(`${ctx.stack.webUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as T };
+    };
+  }
 
   it('a learner raises a question, a facilitator claims and answers it, the learner sees the answer live', async () => {
     const cohort = await ctx.fixtures.cohort();
@@ -24,11 +39,11 @@ describe('live help, in the browser', () => {
     const facilitatorPage = await (await newContext(ctx.browser, { viewport: { width: 1280, height: 800 } })).newPage();
 
     await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
-    await facilitatorPage.getByRole('link', { name: 'File d’aide' }).click();
+    await openFromNav(facilitatorPage, 'File d’aide');
     await facilitatorPage.getByText('Personne n’attend.').waitFor();
 
     await signIn(learnerPage, ctx.stack.webUrl, learner.email, DEFAULT_PASSWORD);
-    await learnerPage.getByRole('link', { name: 'Aide en direct' }).click();
+    await openFromNav(learnerPage, 'Aide en direct');
     await learnerPage.getByText('1 formateur·rice en ligne').waitFor();
     const question = 'Mon fetch renvoie undefined quand je clique sur le bouton';
     await learnerPage.getByLabel('Votre question').fill(question);
@@ -74,7 +89,7 @@ describe('live help, in the browser', () => {
       const learnerPage = await context.newPage();
       const facilitatorPage = await (await newContext(ctx.browser)).newPage();
       await signIn(learnerPage, ctx.stack.webUrl, learner.email, DEFAULT_PASSWORD);
-      await learnerPage.getByRole('link', { name: 'Aide en direct' }).click();
+      await openFromNav(learnerPage, 'Aide en direct');
       await learnerPage.getByLabel('Votre question').fill('Ma question sur les promesses');
       await learnerPage.getByRole('button', { name: 'Demander de l’aide' }).click();
       await learnerPage.getByText('Position dans la file : 1').waitFor();
@@ -84,7 +99,7 @@ describe('live help, in the browser', () => {
       await learnerPage.getByText('Connexion perdue').waitFor();
       await learnerPage.getByLabel('Votre question').fill('Un brouillon que je ne veux pas perdre');
       await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
-      await facilitatorPage.getByRole('link', { name: 'File d’aide' }).click();
+      await openFromNav(facilitatorPage, 'File d’aide');
       await facilitatorPage.getByRole('button', { name: 'Prendre' }).click();
       await facilitatorPage.getByLabel('Votre message').fill('Je regarde ta question sur les promesses.');
       await facilitatorPage.getByRole('button', { name: 'Envoyer' }).click();
@@ -99,4 +114,82 @@ describe('live help, in the browser', () => {
       await network.stop();
     }
   }, 90_000);
+
+  it('a learner asks about a brief; the facilitator sees the brief, resolves the question and publishes it as a peer-help thread', async () => {
+    const cohort = await ctx.fixtures.cohort();
+    const learner = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Léa Moreau' }));
+    const facilitator = await ctx.fixtures.member(cohort, 'facilitator', await ctx.fixtures.user({ name: 'Julien Lefèvre' }));
+    const asFacilitator = await apiAs(facilitator.email);
+    const brief = await asFacilitator<{ id: string }>('POST', `/api/tracks/${cohort.trackId}/briefs`, {
+      title: 'Le site de la boulangerie',
+      context: 'La boulangerie de Boitron veut une vitrine.',
+      deliverables: 'Le dépôt et la page déployée',
+      competencies: [{ code: 'C1', expectedLevel: 1 }],
+      mode: 'individual',
+    });
+    expect(brief.status).toBe(201);
+    const assigned = await asFacilitator('POST', `/api/cohorts/${cohort.id}/assignments`, { briefId: brief.body.id, start: { date: day(-1), time: '09:00' }, due: { date: day(14), time: '17:00' } });
+    expect(assigned.status).toBe(201);
+
+    const learnerPage = await (await newContext(ctx.browser, { viewport: { width: 390, height: 844 } })).newPage(); // a phone
+    const facilitatorPage = await (await newContext(ctx.browser, { viewport: { width: 1280, height: 900 } })).newPage();
+    await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
+    await openFromNav(facilitatorPage, 'File d’aide');
+    await facilitatorPage.getByText('Aucune question résolue ces 7 derniers jours.').waitFor();
+
+    // The learner says which brief the question is about.
+    await signIn(learnerPage, ctx.stack.webUrl, learner.email, DEFAULT_PASSWORD);
+    await openFromNav(learnerPage, 'Aide en direct');
+    const question = 'Ma page de la boulangerie ne s’affiche pas sur mobile';
+    await learnerPage.getByLabel('Votre question').fill(question);
+    await learnerPage.getByLabel('Projet concerné').selectOption({ label: 'Le site de la boulangerie' });
+    await learnerPage.getByRole('button', { name: 'Demander de l’aide' }).click();
+    const mine = learnerPage.getByRole('article', { name: question });
+    await mine.getByText('Projet : Le site de la boulangerie').waitFor();
+    expect(await learnerPage.getByLabel('Projet concerné').inputValue()).toBe('');
+    expect(await accessibilityViolations(learnerPage)).toEqual([]);
+
+    // The facilitator reads the brief on the ticket, takes it and resolves it.
+    const queued = facilitatorPage.getByRole('listitem').filter({ hasText: question });
+    await queued.getByText('Projet : Le site de la boulangerie').waitFor();
+    await queued.getByRole('button', { name: 'Prendre' }).click();
+    await facilitatorPage.getByLabel('Ce qui a résolu le problème').fill('Il manquait la balise meta viewport dans le head.');
+    await facilitatorPage.getByRole('button', { name: 'Clore' }).click();
+    await learnerPage.getByText('Résolue : Il manquait la balise meta viewport dans le head.').waitFor();
+
+    // Resolved, it waits in the console to be published, titled after the question.
+    const resolved = facilitatorPage.getByRole('region', { name: 'Questions résolues ces 7 derniers jours' }).getByRole('article', { name: question });
+    await resolved.getByText('Résolue par Julien Lefèvre : Il manquait la balise meta viewport dans le head.').waitFor();
+    await resolved.getByText('Projet : Le site de la boulangerie').waitFor();
+    await resolved.getByRole('button', { name: 'Publier en fil d’entraide' }).click();
+    expect(await resolved.getByLabel('Titre du fil').inputValue()).toBe(question);
+    await resolved.getByLabel('Titre du fil').fill('Site responsive : la page ne s’affiche pas sur mobile');
+    await resolved.getByLabel('Toutes les promos de la formation').check();
+    expect(await accessibilityViolations(facilitatorPage)).toEqual([]);
+    await resolved.getByRole('button', { name: 'Publier', exact: true }).click();
+    const threadLink = resolved.getByRole('link', { name: 'Voir le fil « Site responsive : la page ne s’affiche pas sur mobile »' });
+    await threadLink.waitFor();
+    await resolved.getByText('Publiée en fil d’entraide :').waitFor();
+    expect(await accessibilityViolations(facilitatorPage)).toEqual([]);
+    await screenshot(facilitatorPage, 'console-publish');
+
+    // The thread exists, about the brief, for the whole track; a second publication is refused, and the console says it is done.
+    const threadId = ((await threadLink.getAttribute('href')) ?? '').replace('/threads/', '');
+    const thread = await asFacilitator<{ title: string; briefId: string; scope: string; acceptedReplyId: string | null }>('GET', `/api/threads/${threadId}`);
+    expect(thread.status).toBe(200);
+    expect(thread.body).toMatchObject({ title: 'Site responsive : la page ne s’affiche pas sur mobile', briefId: brief.body.id, scope: 'track' });
+    expect(thread.body.acceptedReplyId).not.toBeNull();
+    const tickets = await asFacilitator<{ items: { id: string }[] }>('GET', `/api/cohorts/${cohort.id}/help-measures/tickets`);
+    const again = await asFacilitator<{ code: string }>('POST', `/api/tickets/${tickets.body.items[0].id}/publish`, {});
+    expect(again).toMatchObject({ status: 409, body: { code: 'conflict' } });
+    await facilitatorPage.reload();
+    const after = facilitatorPage.getByRole('region', { name: 'Questions résolues ces 7 derniers jours' }).getByRole('article', { name: question });
+    await after.getByText('Déjà publiée en fil d’entraide :').waitFor();
+    expect(await after.getByRole('link', { name: 'Voir le fil' }).getAttribute('href')).toBe(`/threads/${threadId}`);
+    expect(await after.getByRole('button', { name: 'Publier en fil d’entraide' }).count()).toBe(0);
+
+    // The learner may not publish their own ticket.
+    const asLearner = await apiAs(learner.email);
+    expect((await asLearner('POST', `/api/tickets/${tickets.body.items[0].id}/publish`, {})).status).toBe(403);
+  }, 120_000);
 });

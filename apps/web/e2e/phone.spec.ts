@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { DEFAULT_PASSWORD } from '@fabrique/testing';
-import { accessibilityViolations, newContext, screenshot, signIn } from './browser.test-kit.js';
+import { accessibilityViolations, mainNav, newContext, screenshot, signIn } from './browser.test-kit.js';
 import { BrowserTestContext } from './browser-test-context.test-kit.js';
 
 /**
@@ -21,7 +21,7 @@ function overflowing(page: Page): Promise<string[]> {
 }
 
 async function visitEveryScreen(page: Page): Promise<string[]> {
-  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  const nav = mainNav(page);
   const menu = nav.getByRole('button', { name: 'Menu' });
   const links = nav.getByRole('link');
   expect(await links.first().isVisible()).toBe(false); // folded until asked

@@ -44,7 +44,7 @@ async function waitReady(url: string, child: ChildProcess, output: () => string)
  * secret), wired as a deployment would be: the page's origin allowed by realtime, the realtime
  * URL told to the web app. The database is the one jest/worker-env.ts gave this worker.
  */
-export async function startStack(root = process.cwd()): Promise<E2eStack> {
+export async function startStack(extraEnv: NodeJS.ProcessEnv = {}, root = process.cwd()): Promise<E2eStack> {
   const ports = { api: await freePort(), realtime: await freePort(), worker: await freePort() };
   const webUrl = `http://127.0.0.1:${ports.api}`;
   const realtimeUrl = `http://127.0.0.1:${ports.realtime}`;
@@ -60,6 +60,7 @@ export async function startStack(root = process.cwd()): Promise<E2eStack> {
     REALTIME_PUBLIC_URL: realtimeUrl,
     WEB_DIST_DIR: webDist,
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   for (const [name, port] of Object.entries(ports)) env[PORT_VARIABLES[name as AppName]] = String(port);
   const children: ChildProcess[] = [];
@@ -96,8 +97,8 @@ export async function startStack(root = process.cwd()): Promise<E2eStack> {
  * The stack and a browser, started side by side. If one fails to start, the other is stopped
  * before the error is thrown: a Chromium left running would keep Jest from ever exiting.
  */
-export async function startStackAndBrowser(launch: () => Promise<Browser>): Promise<{ stack: E2eStack; browser: Browser }> {
-  const [stack, browser] = await Promise.allSettled([startStack(), launch()]);
+export async function startStackAndBrowser(launch: () => Promise<Browser>, env: NodeJS.ProcessEnv = {}): Promise<{ stack: E2eStack; browser: Browser }> {
+  const [stack, browser] = await Promise.allSettled([startStack(env), launch()]);
   if (stack.status === 'fulfilled' && browser.status === 'fulfilled') return { stack: stack.value, browser: browser.value };
   if (stack.status === 'fulfilled') await stack.value.stop();
   if (browser.status === 'fulfilled') await browser.value.close();

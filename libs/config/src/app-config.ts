@@ -81,6 +81,15 @@ export class AppConfig {
   @IsString()
   WEB_DIST_DIR = 'dist/apps/web';
 
+  /**
+   * Moves the attendance clock (which half-day is under way, when a check-in code expires) this many
+   * minutes from the real one: to rehearse an on-site day before it comes, and for the browser tests,
+   * which cannot wait for a weekday. 0 in real use.
+   */
+  @IsInt()
+  @Min(0)
+  ATTENDANCE_CLOCK_OFFSET_MINUTES = 0;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CohortAccess, type Principal } from '@fabrique/auth';
 import { notFound } from '@fabrique/errors';
+import { csvFileName } from '../common/csv-file-name.js';
 import { attendanceCsv } from './attendance-csv.js';
 import { AttendanceRepository } from './attendance.repository.js';
 import { datesOfMonth } from './half-day.js';
@@ -10,15 +11,6 @@ export interface AttendanceExport {
   filename: string;
   csv: string;
 }
-
-/** An ASCII file name that every browser and mail client keeps as it is. */
-const slug = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 /** The month's attendance of a cohort, as funders ask for it. */
 @Injectable()
@@ -47,7 +39,7 @@ export class AttendanceExportService {
       to,
     );
     return {
-      filename: `presences-${slug(cohort.name) || 'promotion'}-${month}.csv`,
+      filename: csvFileName('presences', cohort.name, month),
       csv: attendanceCsv({ onSiteDays, learners, marks, activity }),
     };
   }

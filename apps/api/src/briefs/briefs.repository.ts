@@ -77,9 +77,9 @@ export class BriefsRepository {
     return new Map(rows.map((row) => [row.code, row.id]));
   }
 
-  async cohort(cohortId: string): Promise<{ trackId: string; timeZone: string | null } | undefined> {
+  async cohort(cohortId: string): Promise<{ name: string; trackId: string; timeZone: string | null } | undefined> {
     const [row] = await this.dataSource.query(
-      `SELECT c.track_id AS "trackId", s.time_zone AS "timeZone" FROM cohorts c LEFT JOIN sites s ON s.id = c.home_site_id WHERE c.id = $1`,
+      `SELECT c.name, c.track_id AS "trackId", s.time_zone AS "timeZone" FROM cohorts c LEFT JOIN sites s ON s.id = c.home_site_id WHERE c.id = $1`,
       [cohortId],
     );
     return row;

@@ -203,7 +203,7 @@ describe('briefs, submissions, reviews and the competency matrix', () => {
     const untargeted = await facilitator.post(`/api/submissions/${v1.id}/review`).send({ ...review, levels: [...levels(1, 0), { code: 'C3', level: 1 }] }).expect(400);
     expect(untargeted.body.details).toEqual([{ field: 'levels.2.code', message: 'competency C3 is not targeted by this brief' }]);
     const outOfRange = await facilitator.post(`/api/submissions/${v1.id}/review`).send({ ...review, levels: levels(4, 0) }).expect(400);
-    expect(outOfRange.body.details[0]).toEqual({ field: 'levels.0.level', message: 'level must be 0, 1, 2 or 3' });
+    expect(outOfRange.body.details[0]).toEqual({ field: 'levels.0.level', message: 'level must be 0, 1, 2 or 3', rule: 'max', limit: 3 });
     const incomplete = await facilitator.post(`/api/submissions/${v1.id}/review`).send({ ...review, levels: levels(1, 0).slice(0, 1) }).expect(400);
     expect(incomplete.body.details[0].field).toBe('levels');
     expect(await count(`reviews WHERE submission_id = $1`, [v1.id])).toBe(0);
@@ -322,6 +322,8 @@ describe('briefs, submissions, reviews and the competency matrix', () => {
     });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
+    // Named after the cohort, in ASCII that every browser keeps.
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="competences-[a-z0-9-]+\.csv"$/);
     const text = csv.body as string;
     expect(text.startsWith('\uFEFFapprenant;C1;C2\r\n')).toBe(true);
     expect(text).toContain(`${learnerUsers[0].displayName};2;1\r\n`);

@@ -21,8 +21,8 @@ export class CompetencyMatrixController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'Facilitators: the grid as CSV (UTF-8 with BOM, ";" separated)', schema: { type: 'string' } })
   async csv(@CurrentPrincipal() principal: Principal, @Param('cohortId', UuidPipe) cohortId: string): Promise<StreamableFile> {
-    const csv = await this.matrix.csv(principal, cohortId);
-    return new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="competences-${cohortId}.csv"` });
+    const { filename, csv } = await this.matrix.csv(principal, cohortId);
+    return new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${filename}"` });
   }
 
   @Get('learners/:learnerId')

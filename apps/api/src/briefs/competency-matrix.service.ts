@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CohortAccess, type Principal } from '@fabrique/auth';
 import { competencyMatrix, type LevelEvidence } from '@fabrique/domain';
 import { AppException } from '@fabrique/errors';
+import { csvFileName } from '../common/csv-file-name.js';
 import { BriefsRepository } from './briefs.repository.js';
 import { matrixCsv } from './competency-matrix-csv.js';
 import type { CohortMatrixDto, LearnerMatrixDto } from './dto/matrix.dto.js';
@@ -30,9 +31,10 @@ export class CompetencyMatrixService {
     return { competencyCodes: competencies.map((competency) => competency.code), learners };
   }
 
-  async csv(principal: Principal, cohortId: string): Promise<string> {
+  async csv(principal: Principal, cohortId: string): Promise<{ filename: string; csv: string }> {
     const grid = await this.cohort(principal, cohortId);
-    return matrixCsv(grid);
+    const cohort = await this.briefs.cohort(cohortId);
+    return { filename: csvFileName('competences', cohort?.name ?? ''), csv: matrixCsv(grid) };
   }
 
   private async build(

@@ -14,10 +14,10 @@ describe('GET and PATCH /api/me', () => {
   it('refuses a bad time zone or locale, and fields a user may not set', async () => {
     const me = await ctx.as(await ctx.fixtures.user());
     const zone = await me.patch('/api/me').send({ timeZone: 'Paris' }).expect(400);
-    expect(zone.body.details).toEqual([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Paris' }]);
+    expect(zone.body.details).toEqual([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Paris', rule: 'ianaTimeZone' }]);
     await me.patch('/api/me').send({ locale: 'de' }).expect(400);
     const escalation = await me.patch('/api/me').send({ isAdmin: true }).expect(400);
-    expect(escalation.body.details).toEqual([{ field: 'isAdmin', message: 'property isAdmin should not exist' }]);
+    expect(escalation.body.details).toEqual([{ field: 'isAdmin', message: 'property isAdmin should not exist', rule: 'whitelistValidation' }]);
     await me.patch('/api/me').send({ email: 'autre@exemple.fr' }).expect(400);
   });
 

@@ -56,12 +56,25 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 /** The file of a CSV export, with the session's token. */
-export async function download(path: string): Promise<Blob> {
+/**
+ * Fetches a file with the session's token (a plain link would not carry it) and hands it to the
+ * browser under the name the server gives in Content-Disposition, as a link with `download` would.
+ */
+export async function downloadFile(path: string): Promise<void> {
   if (!session.access && session.refresh) await refreshSession();
   let response = await send(path, {});
   if (response.status === 401 && (await refreshSession())) response = await send(path, {});
   if (!response.ok) throw new ApiError(response.status, safeJson(await response.text()) as ErrorBody | null);
-  return response.blob();
+  const filename = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'export.csv';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later rather than at once: the browser may still be reading it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 async function send(path: string, options: RequestOptions): Promise<Response> {

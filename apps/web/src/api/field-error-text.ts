@@ -7,5 +7,7 @@ import { i18n } from '../i18n';
  */
 export function fieldErrorText(detail: FieldError): string {
   const key = `validation.${detail.rule}`;
-  return detail.rule && i18n.exists(key) ? i18n.t(key, { limit: detail.limit, count: detail.limit }) : detail.message;
+  // count picks the plural form ("1 caractère", "200 caractères") where the rule has one.
+  const options = { limit: detail.limit, count: detail.limit ?? 0 };
+  return detail.rule && i18n.exists(key, options) ? i18n.t(key, options) : detail.message;
 }

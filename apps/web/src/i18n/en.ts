@@ -13,8 +13,10 @@ export const en: Messages = {
   validation: {
     isNotEmpty: 'This field is required.',
     isDefined: 'This field is required.',
-    maxLength: 'At most {{limit}} characters.',
-    minLength: 'At least {{limit}} characters.',
+    maxLength_one: 'At most {{count}} character.',
+    maxLength_other: 'At most {{count}} characters.',
+    minLength_one: 'At least {{count}} character.',
+    minLength_other: 'At least {{count}} characters.',
     isEmail: 'This is not a valid e-mail address.',
     isUrl: 'This is not a valid web address (http:// or https://).',
     isInt: 'A whole number is expected.',

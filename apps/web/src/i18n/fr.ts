@@ -12,8 +12,10 @@ export const fr = {
   validation: {
     isNotEmpty: 'Ce champ est obligatoire.',
     isDefined: 'Ce champ est obligatoire.',
-    maxLength: '{{limit}} caractères au plus.',
-    minLength: '{{limit}} caractères au moins.',
+    maxLength_one: '{{count}} caractère au plus.',
+    maxLength_other: '{{count}} caractères au plus.',
+    minLength_one: '{{count}} caractère au moins.',
+    minLength_other: '{{count}} caractères au moins.',
     isEmail: 'Cette adresse e-mail n’est pas valide.',
     isUrl: 'Cette adresse web n’est pas valide (http:// ou https://).',
     isInt: 'Un nombre entier est attendu.',

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useLocation } from 'react-router';
+import { NavLink } from 'react-router';
 import { signOut } from '../api/client';
 import { facilitatedCohorts, learnerCohorts, type Me } from '../auth/use-me';
 import { LANGUAGES, type Language, rememberLanguage } from '../i18n';
@@ -50,11 +50,8 @@ function ConnectionBanner() {
 export function Layout({ me, children }: { me: Me; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  // On a phone the links fold behind a Menu button, opened for the page it was opened on:
-  // following a link folds them again.
-  const { pathname } = useLocation();
-  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
-  const menuOpen = menuOpenOn === pathname;
+  // On a phone the links fold behind a Menu button; following one of them folds them again.
+  const [menuOpen, setMenuOpen] = useState(false);
   const learner = learnerCohorts(me).length > 0;
   const facilitator = facilitatedCohorts(me).length > 0;
   const links = [
@@ -81,13 +78,13 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
       <header className="topbar">
         <span className="topbar__brand">{t('app.name')}</span>
         <nav aria-label={t('nav.main')}>
-          <button type="button" className="button button--quiet topbar__menu" aria-expanded={menuOpen} aria-controls="main-links" onClick={() => setMenuOpenOn(menuOpen ? null : pathname)}>
+          <button type="button" className="button button--quiet topbar__menu" aria-expanded={menuOpen} aria-controls="main-links" onClick={() => setMenuOpen(!menuOpen)}>
             {t('nav.menu')}
           </button>
           <ul id="main-links" className={menuOpen ? 'topbar__links topbar__links--open' : 'topbar__links'}>
             {links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to} onClick={() => setMenuOpenOn(null)}>
+                <NavLink to={link.to} onClick={() => setMenuOpen(false)}>
                   {link.label}
                 </NavLink>
               </li>

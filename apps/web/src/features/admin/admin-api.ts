@@ -34,6 +34,21 @@ export interface Site {
   rooms: Room[];
 }
 
+export interface Track {
+  id: string;
+  name: string;
+}
+
+/** What POST /api/cohorts/:id/invitations answers: the link to send when a new account was made. */
+export interface InvitationOutcome {
+  status: 'invited' | 'member_added' | 'unchanged';
+  userId: string;
+  email: string;
+  role: Member['role'];
+  acceptUrl?: string;
+  expiresAt?: string;
+}
+
 export interface CalendarWeek {
   monday: string;
   isoWeek: string;
@@ -48,6 +63,7 @@ export interface CalendarWeek {
 export const adminKeys = {
   cohorts: ['admin', 'cohorts'] as const,
   sites: ['admin', 'sites'] as const,
+  tracks: ['admin', 'tracks'] as const,
   members: (cohortId: string) => ['admin', 'members', cohortId] as const,
   calendar: (cohortId: string) => ['admin', 'calendar', cohortId] as const,
 };
@@ -62,6 +78,13 @@ export function useCohorts() {
 
 export function useSites() {
   return useQuery({ queryKey: adminKeys.sites, queryFn: () => api<Site[]>('/api/sites') });
+}
+
+export function useTracks() {
+  return useQuery({
+    queryKey: adminKeys.tracks,
+    queryFn: async () => (await api<Track[]>('/api/tracks')).sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+  });
 }
 
 export function useMembers(cohortId: string) {

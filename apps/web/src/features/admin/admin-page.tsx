@@ -2,13 +2,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
 import type { Me } from '../../auth/use-me';
 import './admin.css';
+import { CohortsPage } from './cohorts-page';
+import { ExportsPage } from './exports-page';
 import { RosterImportPage } from './roster-import-page';
+import { SitesPage } from './sites-page';
 import { YearPlannerPage } from './year-planner-page';
 
 /** The admin's tools, one screen each; the order is the order of a cohort's setup. */
 const TOOLS = [
+  { path: 'sites', key: 'sites' },
+  { path: 'cohorts', key: 'cohorts' },
   { path: 'roster', key: 'roster' },
   { path: 'year-planner', key: 'planner' },
+  { path: 'exports', key: 'exports' },
 ] as const;
 
 /** /administration/*: the admin screens, with their own navigation. Only admins reach it (app.tsx). */
@@ -32,8 +38,11 @@ export function AdminPage({ me }: { me: Me }) {
       </nav>
       <Routes>
         <Route index element={<AdminHome />} />
+        <Route path="sites" element={<SitesPage />} />
+        <Route path="cohorts" element={<CohortsPage me={me} />} />
         <Route path="roster" element={<RosterImportPage />} />
         <Route path="year-planner" element={<YearPlannerPage me={me} />} />
+        <Route path="exports" element={<ExportsPage me={me} />} />
         <Route path="*" element={<Navigate to="/administration" replace />} />
       </Routes>
     </>

@@ -10,6 +10,10 @@ import { minutesSince } from '../../ui/format';
 import { useDraft } from '../../ui/use-draft';
 import { Conversation } from './conversation';
 import { sortedMessages } from './help-queue-state';
+import './live-help.css';
+import { ResolvedTickets } from './resolved-tickets-section';
+import { useTicketContextOptions } from './ticket-context';
+import { TicketContextLine } from './ticket-context-line';
 import { useHelpQueue } from './use-help-queue';
 
 /** The facilitator's live console, per cohort: the queue in order, claim, chat, resolve, put back. */
@@ -19,6 +23,7 @@ export function FacilitatorConsolePage({ me }: { me: Me }) {
   const [cohortId, setCohortId] = useState(cohorts[0]?.id ?? null);
   const { state, error } = useHelpQueue(cohortId, (ticket) => ticket.claimedBy?.id === me.id);
   const [actionError, setActionError] = useState<unknown>(null);
+  const contextOptions = useTicketContextOptions(cohorts.find((cohort) => cohort.id === cohortId) ?? null);
   const act = (event: string, payload: object) => {
     setActionError(null);
     live.command(event, payload).catch(setActionError);
@@ -40,9 +45,9 @@ export function FacilitatorConsolePage({ me }: { me: Me }) {
             <p className="ticket__who">
               <strong>{ticket.learner?.displayName ?? t('console.anonymousLearner')}</strong> · {t('console.waitingSince', { minutes: minutesSince(ticket.raisedAt) })}
               {ticket.away && ` · ${t('console.away')}`}
-              {ticket.competency && ` · ${ticket.competency.code}`}
             </p>
             <p className="ticket__question">{ticket.question}</p>
+            <TicketContextLine ticket={ticket} options={contextOptions} />
             {ticket.status === 'waiting' && (
               <button type="button" className="button" onClick={() => act('ticket:claim', { ticketId: ticket.id })} disabled={ticket.away}>
                 {t('console.claim')}
@@ -53,6 +58,7 @@ export function FacilitatorConsolePage({ me }: { me: Me }) {
           </li>
         ))}
       </ol>
+      {cohortId && <ResolvedTickets cohortId={cohortId} live={state?.tickets.values() ?? []} options={contextOptions} />}
     </section>
   );
 }

@@ -9,6 +9,10 @@ import { Field } from '../../ui/field';
 import { useDraft } from '../../ui/use-draft';
 import { Conversation } from './conversation';
 import { sortedMessages } from './help-queue-state';
+import './live-help.css';
+import { useTicketContextOptions } from './ticket-context';
+import { chosenContext, NO_CONTEXT, type TicketContextChoice, TicketContextFields } from './ticket-context-fields';
+import { TicketContextLine } from './ticket-context-line';
 import { useHelpQueue } from './use-help-queue';
 
 /** A learner's live help: raise a question, see their place and the facilitators online, chat once claimed, cancel. */
@@ -19,6 +23,8 @@ export function LearnerHelpPage({ me }: { me: Me }) {
   const [question, setQuestion, clearQuestion] = useDraft(`question.${cohortId}`);
   const [error, setError] = useState<unknown>(null);
   const [raising, setRaising] = useState(false);
+  const [about, setAbout] = useState<TicketContextChoice>(NO_CONTEXT);
+  const contextOptions = useTicketContextOptions(cohorts.find((cohort) => cohort.id === cohortId) ?? null);
   const { state, error: loadError } = useHelpQueue(cohortId, (ticket) => ticket.learner?.id === me.id);
   const mine = [...(state?.tickets.values() ?? [])].filter((ticket) => ticket.learner?.id === me.id);
   const open = mine.filter((ticket) => ticket.status === 'waiting' || ticket.status === 'claimed');
@@ -30,8 +36,9 @@ export function LearnerHelpPage({ me }: { me: Me }) {
     setRaising(true);
     setError(null);
     try {
-      await live.command<TicketView>('ticket:raise', { cohortId, question });
+      await live.command<TicketView>('ticket:raise', { cohortId, question, ...chosenContext(about) });
       clearQuestion();
+      setAbout(NO_CONTEXT);
     } catch (cause) {
       setError(cause);
     } finally {
@@ -41,12 +48,21 @@ export function LearnerHelpPage({ me }: { me: Me }) {
 
   const standing = (ticket: TicketView) => state?.queue.waiting.find((entry) => entry.ticketId === ticket.id);
   const facilitatorsOnline = state?.queue.facilitatorsOnline ?? 0;
-  const questionError = error instanceof LiveCommandError ? error.details.find((detail) => detail.field === 'question')?.message : undefined;
+  const fieldError = (field: string) => (error instanceof LiveCommandError ? error.details.find((detail) => detail.field === field)?.message : undefined);
+  const questionError = fieldError('question');
+  const shownNextToAField = ['question', ...Object.keys(NO_CONTEXT)].some((field) => fieldError(field));
 
   return (
     <section aria-labelledby="help-title">
       <h1 id="help-title">{t('help.title')}</h1>
-      <CohortPicker cohorts={cohorts} value={cohortId} onChange={setCohortId} />
+      <CohortPicker
+        cohorts={cohorts}
+        value={cohortId}
+        onChange={(next) => {
+          setCohortId(next);
+          setAbout(NO_CONTEXT); // briefs and resources are the cohort's
+        }}
+      />
       <FormError error={loadError} />
       <p className="presence" role="status">
         {facilitatorsOnline > 0 ? t('help.facilitatorsOnline', { count: facilitatorsOnline }) : t('help.noFacilitator')}
@@ -58,7 +74,8 @@ export function LearnerHelpPage({ me }: { me: Me }) {
             <textarea id={id} rows={4} maxLength={2000} value={question} onChange={(e) => setQuestion(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} required />
           )}
         </Field>
-        {!questionError && <FormError error={error} />}
+        <TicketContextFields options={contextOptions} value={about} onChange={setAbout} errorOf={fieldError} />
+        {!shownNextToAField && <FormError error={error} />}
         <button type="submit" className="button" disabled={raising || !question.trim()}>
           {raising ? t('help.raising') : t('help.raise')}
         </button>
@@ -69,6 +86,7 @@ export function LearnerHelpPage({ me }: { me: Me }) {
       {open.map((ticket) => (
         <article key={ticket.id} className="card ticket" aria-label={ticket.question ?? ''}>
           <p className="ticket__question">{ticket.question}</p>
+          <TicketContextLine ticket={ticket} options={contextOptions} />
           {ticket.status === 'waiting' && (
             <p role="status">
               {standing(ticket)?.position ? t('help.position', { position: standing(ticket)?.position }) : t('help.waiting')}

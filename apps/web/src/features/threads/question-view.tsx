@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { Me } from '../../auth/use-me';
+import { FormError } from '../../ui/error-message';
+import { PostHtml } from './api-html';
+import { PostByline } from './post-byline';
+import { ThreadFacts } from './thread-summary-item';
+import type { Thread, Vote } from './types';
+import { useThreadChange } from './use-thread-change';
+import { VoteControl } from './vote-control';
+
+/** The question itself: title, who asked, its text (the API's sanitised HTML), votes and following. */
+export function QuestionView({ thread, me }: { thread: Thread; me: Me }) {
+  const { t } = useTranslation('threads');
+  const vote = useThreadChange(thread, (value: Vote | null) =>
+    api(`/api/threads/${thread.id}/vote`, value === null ? { method: 'DELETE' } : { method: 'PUT', body: { value } }),
+  );
+  const follow = useThreadChange(thread, (following: boolean) => api(`/api/threads/${thread.id}/follow`, { method: following ? 'PUT' : 'DELETE' }));
+  return (
+    <>
+      <h1 id="thread-title">{thread.title ?? t('summary.hiddenTitle')}</h1>
+      <ThreadFacts thread={thread} zone={me.timeZone} />
+      {thread.tags.length > 0 && (
+        <p className="threads-meta">
+          {t('thread.tags')}{' '}
+          {thread.tags.map((tag) => (
+            <span key={tag} className="badge">
+              {tag}
+            </span>
+          ))}
+        </p>
+      )}
+      <PostByline post={thread} meId={me.id} zone={me.timeZone} />
+      {thread.hidden && <p className="threads-notice">{t('thread.hidden', { reason: thread.hidden.reason })}</p>}
+      {thread.deleted && <p className="threads-notice">{t('thread.deleted')}</p>}
+      {thread.bodyHtml !== null && <PostHtml html={thread.bodyHtml} />}
+      <div className="threads-actions" role="group" aria-label={t('thread.actions')}>
+        <VoteControl
+          score={thread.score}
+          myVote={thread.myVote}
+          canVote={thread.permissions.vote}
+          subject={t('vote.theQuestion')}
+          pending={vote.isPending}
+          onVote={(value) => vote.mutate(value)}
+        />
+        <button type="button" className="button button--quiet" aria-describedby={thread.following ? 'following-hint' : undefined} disabled={follow.isPending} onClick={() => follow.mutate(!thread.following)}>
+          {thread.following ? t('thread.unfollow') : t('thread.follow')}
+        </button>
+      </div>
+      {thread.following && (
+        <p className="threads-meta" id="following-hint">
+          {t('thread.followingHint')}
+        </p>
+      )}
+      <FormError error={vote.error ?? follow.error} />
+    </>
+  );
+}
