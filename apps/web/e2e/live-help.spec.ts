@@ -44,7 +44,8 @@ describe('live help, in the browser', () => {
 
     await signIn(learnerPage, ctx.stack.webUrl, learner.email, DEFAULT_PASSWORD);
     await openFromNav(learnerPage, 'Aide en direct');
-    await learnerPage.getByText('1 formateur·rice en ligne').waitFor();
+    // Who is online to help, by name: the learner signed in after the facilitator, and still sees them.
+    await learnerPage.getByText('En ligne pour vous aider : Julien Lefèvre').waitFor();
     const question = 'Mon fetch renvoie undefined quand je clique sur le bouton';
     await learnerPage.getByLabel('Votre question').fill(question);
     await learnerPage.getByRole('button', { name: 'Demander de l’aide' }).click();

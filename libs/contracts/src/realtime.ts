@@ -116,6 +116,8 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string;
 export interface PresenceSignal {
   cohortId: string;
   facilitatorsOnline: number;
+  /** Who they are, by name (sorted): a learner knows who may answer. */
+  facilitators: PersonRef[];
 }
 export interface TypingSignal {
   ticketId: string;

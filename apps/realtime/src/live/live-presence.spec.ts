@@ -13,19 +13,20 @@ describe('live namespace: facilitators online, when an instance dies', () => {
   it('tells learners when facilitators come and go, including those of an instance that crashed', async () => {
     const cohort = await survivor.fixtures.cohort();
     const learner = await survivor.fixtures.member(cohort, 'learner');
-    const facilitator = await survivor.fixtures.member(cohort, 'facilitator');
-    const colleague = await survivor.fixtures.member(cohort, 'facilitator');
+    const facilitator = await survivor.fixtures.member(cohort, 'facilitator', await survivor.fixtures.user({ name: 'Julien Lefèvre' }));
+    const colleague = await survivor.fixtures.member(cohort, 'facilitator', await survivor.fixtures.user({ name: 'Amina Diallo' }));
 
     await doomed.as(facilitator);
     const learnerSocket = await survivor.client(() => ({ token: survivor.token(learner) }));
     const signals = inbox<PresenceSignal>(learnerSocket, 'presence');
     await survivor.connected(learnerSocket);
     await until(() => signals.length === 1, 'the count at connection');
-    expect(signals).toEqual([{ cohortId: cohort.id, facilitatorsOnline: 1 }]);
+    expect(signals).toEqual([{ cohortId: cohort.id, facilitatorsOnline: 1, facilitators: [{ id: facilitator.id, displayName: 'Julien Lefèvre' }] }]);
 
     // A second facilitator on the surviving instance, then gone cleanly.
     const colleagueSocket = await survivor.as(colleague);
     await until(() => signals.at(-1)?.facilitatorsOnline === 2, 'two facilitators');
+    expect(signals.at(-1)?.facilitators.map((person) => person.displayName)).toEqual(['Amina Diallo', 'Julien Lefèvre']);
     colleagueSocket.disconnect();
     await until(() => signals.at(-1)?.facilitatorsOnline === 1, 'back to one');
 
@@ -36,5 +37,6 @@ describe('live namespace: facilitators online, when an instance dies', () => {
     await until(() => signals.at(-1)?.facilitatorsOnline === 0, 'the dead instance’s facilitator to expire', 6_000);
     expect(Date.now() - killedAt).toBeLessThan(5_000);
     expect(signals.map((s) => s.facilitatorsOnline)).toEqual([1, 2, 1, 0]);
+    expect(signals.at(-1)?.facilitators).toEqual([]);
   });
 });

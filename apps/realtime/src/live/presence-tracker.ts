@@ -2,12 +2,13 @@ import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationS
 import { rooms } from '@fabrique/contracts';
 import { LivePresence, type PresenceEntry } from '@fabrique/help-queue';
 import type { LiveNamespace, LiveSocket } from './live-socket.js';
+import { MembershipsRepository } from './memberships.repository.js';
 
 const entryOf = (socket: LiveSocket): PresenceEntry => ({ socketId: socket.id, userId: socket.data.principal.userId, cohorts: socket.data.cohorts });
 
 /**
- * Keeps this instance's sockets in the shared presence sets and tells cohorts how many
- * facilitators are online when that number changes: on connect, on disconnect, and at
+ * Keeps this instance's sockets in the shared presence sets and tells cohorts which
+ * facilitators are online when that changes: on connect, on disconnect, and at
  * every heartbeat (PRESENCE_TTL_SECONDS / 3), which also notices the sockets of an
  * instance that died: their entries expire.
  */
@@ -21,10 +22,13 @@ export class PresenceTracker implements BeforeApplicationShutdown, OnApplication
   private stopping = false;
   /** Halted (see `halt`): nothing is refreshed, removed or said any more. */
   private halted = false;
-  /** What this instance last said of each cohort with a local socket. */
-  private readonly said = new Map<string, number>();
+  /** What this instance last said of each cohort with a local socket: the facilitators' ids, sorted. */
+  private readonly said = new Map<string, string>();
 
-  constructor(private readonly presence: LivePresence) {}
+  constructor(
+    private readonly presence: LivePresence,
+    private readonly memberships: MembershipsRepository,
+  ) {}
 
   start(namespace: LiveNamespace): void {
     this.namespace = namespace;
@@ -75,18 +79,23 @@ export class PresenceTracker implements BeforeApplicationShutdown, OnApplication
   }
 
   /**
-   * Emits `presence` to each cohort whose count of facilitators online changed since this
-   * instance last said it; a newcomer whose cohort did not change gets the count for itself.
+   * Emits `presence` to each cohort whose facilitators online changed since this instance last
+   * said it; a newcomer whose cohort did not change gets them for itself. Names are read only then.
    */
   private async announce(cohortIds: readonly string[], newcomer?: LiveSocket): Promise<void> {
     for (const cohortId of new Set(cohortIds)) {
-      const facilitatorsOnline = (await this.presence.online(cohortId, 'facilitator')).length;
+      const ids = (await this.presence.online(cohortId, 'facilitator')).sort();
       if (this.halted || this.stopping || !this.namespace) return;
-      if (this.said.get(cohortId) !== facilitatorsOnline) {
-        this.said.set(cohortId, facilitatorsOnline);
-        this.namespace.to(rooms.cohort(cohortId)).emit('presence', { cohortId, facilitatorsOnline });
-      } else if (newcomer?.connected) {
-        newcomer.emit('presence', { cohortId, facilitatorsOnline });
+      const changed = this.said.get(cohortId) !== ids.join();
+      if (!changed && !newcomer?.connected) continue;
+      const facilitators = await this.memberships.people(ids);
+      const signal = { cohortId, facilitatorsOnline: ids.length, facilitators };
+      if (this.halted || this.stopping || !this.namespace) return;
+      if (changed) {
+        this.said.set(cohortId, ids.join());
+        this.namespace.to(rooms.cohort(cohortId)).emit('presence', signal);
+      } else {
+        newcomer?.emit('presence', signal);
       }
     }
   }

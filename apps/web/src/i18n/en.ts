@@ -73,6 +73,7 @@ export const en: Messages = {
     questionHint: 'Say what you are trying to do, what happens and what you already tried.',
     raise: 'Ask for help',
     raising: 'Sending…',
+    facilitatorsOnlineNamed: 'Online to help you: {{names}}',
     facilitatorsOnline_one: '{{count}} facilitator online',
     facilitatorsOnline_other: '{{count}} facilitators online',
     noFacilitator: 'No facilitator online: your question waits in the queue.',

@@ -72,6 +72,7 @@ export const fr = {
     questionHint: 'Dites ce que vous essayez de faire, ce qui se passe et ce que vous avez déjà essayé.',
     raise: 'Demander de l’aide',
     raising: 'Envoi…',
+    facilitatorsOnlineNamed: 'En ligne pour vous aider : {{names}}',
     facilitatorsOnline_one: '{{count}} formateur·rice en ligne',
     facilitatorsOnline_other: '{{count}} formateur·rice·s en ligne',
     noFacilitator: 'Aucun·e formateur·rice en ligne : votre question attend dans la file.',

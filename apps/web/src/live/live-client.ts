@@ -46,6 +46,8 @@ export class LiveClient {
     reconnected: new Set(),
   };
   status: LiveStatus = 'connecting';
+  /** The last presence said of each cohort: a screen opened later shows who is online at once. */
+  private readonly presences = new Map<string, PresenceSignal>();
 
   start(realtimeUrl: string): void {
     if (this.socket) return;
@@ -80,7 +82,10 @@ export class LiveClient {
     });
     socket.on('resync', () => this.emitLocal('reconnected'));
     socket.on('live', (event: LiveEvent) => this.emitLocal('live', event));
-    socket.on('presence', (signal: PresenceSignal) => this.emitLocal('presence', signal));
+    socket.on('presence', (signal: PresenceSignal) => {
+      this.presences.set(signal.cohortId, signal);
+      this.emitLocal('presence', signal);
+    });
     socket.on('typing', (signal: Parameters<Handlers['typing']>[0]) => this.emitLocal('typing', signal));
     socket.on('notification', (notification: NotificationView) => this.emitLocal('notification', notification));
   }
@@ -88,7 +93,12 @@ export class LiveClient {
   stop(): void {
     this.socket?.close();
     this.socket = null;
+    this.presences.clear();
     this.setStatus('connecting');
+  }
+
+  presenceOf(cohortId: string): PresenceSignal | undefined {
+    return this.presences.get(cohortId);
   }
 
   on<K extends keyof Handlers>(name: K, handler: Handlers[K]): () => void {

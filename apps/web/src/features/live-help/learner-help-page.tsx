@@ -14,10 +14,11 @@ import { useTicketContextOptions } from './ticket-context';
 import { chosenContext, NO_CONTEXT, type TicketContextChoice, TicketContextFields } from './ticket-context-fields';
 import { TicketContextLine } from './ticket-context-line';
 import { useHelpQueue } from './use-help-queue';
+import { usePresence } from './use-presence';
 
 /** A learner's live help: raise a question, see their place and the facilitators online, chat once claimed, cancel. */
 export function LearnerHelpPage({ me }: { me: Me }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const cohorts = learnerCohorts(me);
   const [cohortId, setCohortId] = useState(cohorts[0]?.id ?? null);
   const [question, setQuestion, clearQuestion] = useDraft(`question.${cohortId}`);
@@ -47,7 +48,9 @@ export function LearnerHelpPage({ me }: { me: Me }) {
   };
 
   const standing = (ticket: TicketView) => state?.queue.waiting.find((entry) => entry.ticketId === ticket.id);
-  const facilitatorsOnline = state?.queue.facilitatorsOnline ?? 0;
+  const presence = usePresence(cohortId);
+  const facilitatorsOnline = presence?.facilitatorsOnline ?? state?.queue.facilitatorsOnline ?? 0;
+  const names = presence?.facilitators.map((person) => person.displayName) ?? [];
   const fieldError = (field: string) => (error instanceof LiveCommandError ? error.details.find((detail) => detail.field === field)?.message : undefined);
   const questionError = fieldError('question');
   const shownNextToAField = ['question', ...Object.keys(NO_CONTEXT)].some((field) => fieldError(field));
@@ -65,7 +68,11 @@ export function LearnerHelpPage({ me }: { me: Me }) {
       />
       <FormError error={loadError} />
       <p className="presence" role="status">
-        {facilitatorsOnline > 0 ? t('help.facilitatorsOnline', { count: facilitatorsOnline }) : t('help.noFacilitator')}
+        {facilitatorsOnline === 0
+          ? t('help.noFacilitator')
+          : names.length > 0
+            ? t('help.facilitatorsOnlineNamed', { names: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(names) })
+            : t('help.facilitatorsOnline', { count: facilitatorsOnline })}
       </p>
 
       <form className="card" onSubmit={(event) => void raise(event)}>
