@@ -70,7 +70,13 @@ describe('setting up sites, cohorts and exports, in the browser', () => {
     const name = newSite.getByLabel('Nom du site');
     await name.fill(taken.name.toUpperCase());
     await newSite.getByLabel('Adresse').fill('2 rue du Lavoir, 61500 Boitron');
-    await newSite.getByRole('button', { name: 'Créer le site' }).click();
+    const [clash] = await Promise.all([
+      page.waitForResponse((response) => new URL(response.url()).pathname === '/api/sites' && response.request().method() === 'POST'),
+      newSite.getByRole('button', { name: 'Créer le site' }).click(),
+    ]);
+    // The 409 names the field, so any client can show it there.
+    expect(clash.status()).toBe(409);
+    expect(await clash.json()).toMatchObject({ code: 'conflict', details: [{ field: 'name', rule: 'unique' }] });
     await newSite.getByText('Un site porte déjà ce nom : choisissez-en un autre.').waitFor();
     expect(await errorOf(name)).toBe('Un site porte déjà ce nom : choisissez-en un autre.');
     expect(await count('SELECT count(*)::int AS n FROM sites WHERE lower(name) = lower($1)', [taken.name])).toBe(1);
@@ -134,7 +140,7 @@ describe('setting up sites, cohorts and exports, in the browser', () => {
     await newCohort.getByRole('button', { name: 'Créer la promo' }).click();
     await page.getByRole('heading', { name: `Modifier la promo ${cohortName}`, level: 2 }).waitFor();
     const cohortRow = page.getByRole('row', { name: new RegExp(cohortName) });
-    expect(await cohortRow.getByRole('cell').allInnerTexts()).toEqual([track.name, siteName, 'Du lundi 7 septembre 2026 au vendredi 25 juin 2027', 'Avec des semaines sur site']);
+    expect(await cohortRow.getByRole('cell').allInnerTexts()).toEqual([track.name, siteName, 'Du lundi 7 septembre 2026 au vendredi 25 juin 2027', 'Avec des semaines sur site', '0 apprenant·e']);
     const cohorts = (await (await asAdmin('/api/cohorts')).json()) as { id: string; name: string }[];
     const cohort = cohorts.find((candidate) => candidate.name === cohortName);
     expect(cohort).toMatchObject({ trackId: track.id, homeSiteId: site.id, startsOn: '2026-09-07', endsOn: '2027-06-25', fullyRemote: false });
@@ -151,6 +157,9 @@ describe('setting up sites, cohorts and exports, in the browser', () => {
     expect(await outcome.getByRole('link').getAttribute('href')).toContain('/invitations/accept');
     await page.getByRole('region', { name: 'Membres de la promo', exact: true }).getByRole('row', { name: /Camille Martin/ }).waitFor();
     expect(await count('SELECT count(*)::int AS n FROM memberships WHERE cohort_id = $1', [cohort?.id])).toBe(1);
+    // The list counts the invited learner at once: the invitation refreshes it.
+    await page.getByRole('row', { name: new RegExp(cohortName) }).getByRole('cell', { name: '1 apprenant·e', exact: true }).waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Apprenant·e·s' }).count()).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'admin-cohorts');
 

@@ -40,7 +40,9 @@ describe('administration, in the browser', () => {
     const refused = page.getByRole('alert');
     const badLine = refused.getByRole('row', { name: new RegExp(`kevin\\.${tag}`) });
     expect(await badLine.getByRole('rowheader').innerText()).toBe('3');
-    expect(await badLine.getByRole('cell').allInnerTexts()).toEqual(['E-mail', `"kevin.${tag}.exemple.fr" is not an e-mail address`]);
+    expect(await badLine.getByRole('cell').allInnerTexts()).toEqual(['E-mail', `« kevin.${tag}.exemple.fr » n’est pas une adresse e-mail.`]);
+    // Worded in French from the API's rule, so not marked as English.
+    expect(await badLine.getByRole('cell').last().getAttribute('lang')).toBeNull();
     expect(await refused.getByRole('row').count()).toBe(2); // the header and the one bad line
     await page.getByText('Rien n’a été importé : 1 ligne est à corriger').waitFor();
     expect(await roster.getAttribute('aria-invalid')).toBe('true');
@@ -91,7 +93,9 @@ describe('administration, in the browser', () => {
     expect(await week('2027-W05').isDisabled()).toBe(true);
     expect(await week('2027-W05').isChecked()).toBe(false);
     await preview.getByText('Salle déjà réservée').waitFor();
-    await preview.getByText(`Room "Salle du fournil" is already booked that week by ${other.name}`).waitFor();
+    const clash = preview.getByText(`La salle « Salle du fournil » est déjà réservée cette semaine-là par ${other.name}.`);
+    await clash.waitFor();
+    expect(await clash.getAttribute('lang')).toBeNull();
     for (const kept of ['2027-W01', '2027-W09', '2027-W14']) expect(await week(kept).isChecked()).toBe(true);
     await week('2027-W14').uncheck();
     expect(await ctx.dataSource.query(`SELECT 1 FROM cohort_weeks WHERE cohort_id = $1`, [cohort.id])).toEqual([]);

@@ -122,6 +122,11 @@ describe('attendance, in the browser', () => {
     const codeField = camillePage.getByLabel('Code d’émargement');
     expect(await codeField.getAttribute('inputmode')).toBe('numeric');
     expect(await codeField.getAttribute('autocomplete')).toBe('off');
+    // Too short: the API names the rule broken, worded here in French.
+    await codeField.fill('12 34');
+    await camillePage.getByRole('button', { name: 'Émarger' }).click();
+    await camillePage.getByText('Le code compte 6 chiffres : ceux affichés dans la salle.').waitFor();
+    expect(await errorOf(codeField)).toContain('Le code compte 6 chiffres : ceux affichés dans la salle.');
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     await codeField.fill(wrong);
     await camillePage.getByRole('button', { name: 'Émarger' }).click();

@@ -249,6 +249,8 @@ describe('courses and competencies, in the browser', () => {
     await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
     await openFromNav(facilitatorPage, 'Compétences');
     await facilitatorPage.getByRole('region', { name: 'Ma progression' }).getByText('Niveau atteint : 0 (non atteint)').first().waitFor();
+    // No brief is assigned to the cohort they follow as a learner: nothing is expected there yet.
+    expect(await facilitatorPage.getByRole('region', { name: 'Ma progression' }).getByText('Niveau attendu : aucun projet ne la vise encore').count()).toBe(2);
     const table = facilitatorPage.getByRole('table', { name: /^Niveau validé le plus haut par apprenant·e et par compétence/ });
     await table.waitFor();
     const headers = await table.getByRole('columnheader').allTextContents();
@@ -273,6 +275,9 @@ describe('courses and competencies, in the browser', () => {
     await facilitatorPage.getByRole('heading', { level: 1, name: 'Compétences de Camille Martin' }).waitFor();
     const detail = facilitatorPage.getByRole('listitem').filter({ has: facilitatorPage.getByRole('heading', { name: /^C1 · / }) });
     await detail.getByText('Niveau atteint : 2 (adapter)').waitFor();
+    await detail.getByText('Niveau attendu : 1 (imiter)').waitFor();
+    const c2Detail = facilitatorPage.getByRole('listitem').filter({ has: facilitatorPage.getByRole('heading', { name: /^C2 · / }) });
+    await c2Detail.getByText('Niveau attendu : 2 (adapter)').waitFor();
     await detail.getByText(/^Validé par la correction du projet « Le site de la boulangerie » le /).waitFor();
     expect(await accessibilityViolations(facilitatorPage)).toEqual([]);
   }, 150_000);

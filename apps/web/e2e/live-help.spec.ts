@@ -180,17 +180,27 @@ describe('live help, in the browser', () => {
     expect(thread.status).toBe(200);
     expect(thread.body).toMatchObject({ title: 'Site responsive : la page ne s’affiche pas sur mobile', briefId: brief.body.id, scope: 'track' });
     expect(thread.body.acceptedReplyId).not.toBeNull();
-    const tickets = await asFacilitator<{ items: { id: string }[] }>('GET', `/api/cohorts/${cohort.id}/help-measures/tickets`);
-    const again = await asFacilitator<{ code: string }>('POST', `/api/tickets/${tickets.body.items[0].id}/publish`, {});
+    const resolvedList = await asFacilitator<{ id: string; question: string; threadId: string | null }[]>('GET', `/api/cohorts/${cohort.id}/tickets?status=resolved`);
+    expect(resolvedList.body).toEqual([expect.objectContaining({ question, threadId })]);
+    const again = await asFacilitator<{ code: string }>('POST', `/api/tickets/${resolvedList.body[0].id}/publish`, {});
     expect(again).toMatchObject({ status: 409, body: { code: 'conflict' } });
+    // Reopened, the console reads the week's resolved questions in one request, not ticket by ticket.
+    const ticketRequests: string[] = [];
+    facilitatorPage.on('request', (request) => {
+      if (/\/api\/(cohorts\/[^/]+\/)?tickets/.test(request.url()) && request.method() === 'GET') ticketRequests.push(new URL(request.url()).pathname);
+    });
     await facilitatorPage.reload();
     const after = facilitatorPage.getByRole('region', { name: 'Questions résolues ces 7 derniers jours' }).getByRole('article', { name: question });
     await after.getByText('Déjà publiée en fil d’entraide :').waitFor();
+    await after.getByText('Résolue par Julien Lefèvre : Il manquait la balise meta viewport dans le head.').waitFor();
+    expect(ticketRequests).toEqual([`/api/cohorts/${cohort.id}/tickets`]);
     expect(await after.getByRole('link', { name: 'Voir le fil' }).getAttribute('href')).toBe(`/threads/${threadId}`);
     expect(await after.getByRole('button', { name: 'Publier en fil d’entraide' }).count()).toBe(0);
 
     // The learner may not publish their own ticket.
     const asLearner = await apiAs(learner.email);
-    expect((await asLearner('POST', `/api/tickets/${tickets.body.items[0].id}/publish`, {})).status).toBe(403);
+    expect((await asLearner('POST', `/api/tickets/${resolvedList.body[0].id}/publish`, {})).status).toBe(403);
+    // Nor list the cohort's resolved questions.
+    expect((await asLearner('GET', `/api/cohorts/${cohort.id}/tickets?status=resolved`)).status).toBe(403);
   }, 120_000);
 });

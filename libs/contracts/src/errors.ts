@@ -37,6 +37,8 @@ export interface FieldError {
   rule?: string;
   /** The rule's bound where it has one: the 200 of maxLength(200), the 1 of min(1). */
   limit?: number;
+  /** Other values a client's sentence for the rule needs (a CSV cell, a line number), named by the rule. */
+  params?: Record<string, string | number>;
 }
 
 /** The one JSON shape of every error response. */
@@ -45,4 +47,11 @@ export interface ErrorBody {
   code: ErrorCode;
   message: string;
   details?: FieldError[];
+  /**
+   * Why, finer than `code`, for an error that names no field (check_in_code_expired, not_on_site_now…):
+   * stable for clients to word in their language, falling back to `message` when they do not know it.
+   */
+  reason?: string;
+  /** Values a client's sentence for the reason needs (minutes to wait, a time), named by the reason. */
+  params?: Record<string, string | number>;
 }

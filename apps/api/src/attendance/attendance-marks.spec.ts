@@ -26,7 +26,12 @@ describe('attendance marks', () => {
     // Changing a status needs a reason; nothing is written without one.
     const noReason = await asFacilitator.post(url).send({ date: '2026-10-06', halfDay: 'morning', marks: [{ learnerId: kevin.id, status: 'late' }] }).expect(400);
     expect(noReason.body.details).toEqual([
-      { field: 'marks.0.reason', message: `marks.0.reason: a reason is required to change absent to late, as recorded by ${facilitator.displayName}` },
+      {
+        field: 'marks.0.reason',
+        message: `marks.0.reason: a reason is required to change absent to late, as recorded by ${facilitator.displayName}`,
+        rule: 'correctionReason',
+        params: { from: 'absent', to: 'late', recordedBy: facilitator.displayName },
+      },
     ]);
 
     const admin = await ctx.fixtures.admin();
@@ -79,8 +84,12 @@ describe('attendance marks', () => {
       asFacilitator.post(`/api/cohorts/${cohort.id}/attendance`).send({ date, halfDay: 'afternoon', marks: [{ learnerId: learners[0]?.id, status: 'present' }] });
 
     const distance = await mark('2026-10-13').expect(400);
-    expect(distance.body.details).toEqual([{ field: 'date', message: '2026-10-13 is not in a scheduled on-site week of this cohort' }]);
-    expect((await mark('2026-10-10').expect(400)).body.message).toBe('2026-10-10 is a Saturday: on-site days run Monday to Friday');
+    expect(distance.body.details).toEqual([
+      { field: 'date', message: '2026-10-13 is not in a scheduled on-site week of this cohort', rule: 'onSiteWeek', params: { date: '2026-10-13' } },
+    ]);
+    expect((await mark('2026-10-10').expect(400)).body.details).toEqual([
+      { field: 'date', message: '2026-10-10 is a Saturday: on-site days run Monday to Friday', rule: 'isWeekday', params: { date: '2026-10-10' } },
+    ]);
     await mark('2026-11-03').expect(400); // cancelled week
     await mark('2026-11-10').expect(400); // internship week
     await mark('2026-10-09').expect(201); // Friday of the on-site week
@@ -107,8 +116,8 @@ describe('attendance marks', () => {
       .expect(400);
     expect(response.body).toMatchObject({ code: 'validation_failed', message: '2 of these marks name no learner of this cohort; nothing was recorded' });
     expect(response.body.details).toEqual([
-      { field: 'marks.1.learnerId', message: `marks.1.learnerId: ${facilitator.id} is not a learner of this cohort` },
-      { field: 'marks.2.learnerId', message: `marks.2.learnerId: ${stranger.id} is not a learner of this cohort` },
+      { field: 'marks.1.learnerId', message: `marks.1.learnerId: ${facilitator.id} is not a learner of this cohort`, rule: 'cohortLearner' },
+      { field: 'marks.2.learnerId', message: `marks.2.learnerId: ${stranger.id} is not a learner of this cohort`, rule: 'cohortLearner' },
     ]);
     const unknownStatus = await asFacilitator
       .post(`/api/cohorts/${cohort.id}/attendance`)

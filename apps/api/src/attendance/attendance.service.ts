@@ -38,9 +38,9 @@ export class AttendanceService {
     const learners = await this.attendance.learnersAmong(cohortId, input.marks.map((entry) => entry.learnerId));
     const problems = input.marks.flatMap(({ learnerId }, index): FieldError[] => {
       const field = `marks.${index}.learnerId`;
-      if (seen.has(learnerId)) return [{ field, message: `${field}: ${learnerId} is listed twice` }];
+      if (seen.has(learnerId)) return [{ field, message: `${field}: ${learnerId} is listed twice`, rule: 'listedOnce' }];
       seen.add(learnerId);
-      return learners.has(learnerId) ? [] : [{ field, message: `${field}: ${learnerId} is not a learner of this cohort` }];
+      return learners.has(learnerId) ? [] : [{ field, message: `${field}: ${learnerId} is not a learner of this cohort`, rule: 'cohortLearner' }];
     });
     if (problems.length > 0) rejectMarks(problems, `${problems.length} of these marks name no learner of this cohort; nothing was recorded`);
 
@@ -57,7 +57,12 @@ export class AttendanceService {
         }
         if (current && !reason) {
           const field = `marks.${index}.reason`;
-          missingReasons.push({ field, message: `${field}: a reason is required to change ${current.status} to ${status}, as recorded by ${current.recordedBy.displayName}` });
+          missingReasons.push({
+            field,
+            message: `${field}: a reason is required to change ${current.status} to ${status}, as recorded by ${current.recordedBy.displayName}`,
+            rule: 'correctionReason',
+            params: { from: current.status, to: status, recordedBy: current.recordedBy.displayName },
+          });
           continue;
         }
         const mark = await this.ledger.append(

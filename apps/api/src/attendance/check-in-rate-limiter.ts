@@ -11,6 +11,9 @@ export const WRONG_CODES_PER_HALF_DAY = 30;
 // Longer than any half-day, so a counter lives as long as the codes it protects.
 const WINDOW_SECONDS = 14 * 3600;
 
+/** The `reason` of a 429: the learner's own tries are spent, or the cohort's (a new code clears those). */
+export const CHECK_IN_LIMIT_REASONS = { learner: 'check_in_too_many_tries', cohort: 'check_in_too_many_tries_cohort' } as const;
+
 /**
  * Wrong check-in codes are counted in Redis, so limits hold across API instances. A new
  * code clears the cohort's counter (the facilitator's way out) but not the learners'.
@@ -29,9 +32,9 @@ export class CheckInRateLimiter {
 
   async beforeAttempt(userId: string, scope: CheckInScope): Promise<void> {
     const learner = await this.perLearner.get(this.learnerKey(userId, scope));
-    if (learner && learner.consumedPoints >= WRONG_CODES_PER_LEARNER) throw this.limited(learner, 'ask your facilitator to record you');
+    if (learner && learner.consumedPoints >= WRONG_CODES_PER_LEARNER) throw this.limited(learner, 'ask your facilitator to record you', CHECK_IN_LIMIT_REASONS.learner);
     const halfDay = await this.perHalfDay.get(this.halfDayKey(scope));
-    if (halfDay && halfDay.consumedPoints >= WRONG_CODES_PER_HALF_DAY) throw this.limited(halfDay, 'your facilitator can open a new code');
+    if (halfDay && halfDay.consumedPoints >= WRONG_CODES_PER_HALF_DAY) throw this.limited(halfDay, 'your facilitator can open a new code', CHECK_IN_LIMIT_REASONS.cohort);
   }
 
   async onWrongCode(userId: string, scope: CheckInScope): Promise<void> {
@@ -50,8 +53,9 @@ export class CheckInRateLimiter {
     return `${scope.cohortId}:${scope.date}:${scope.halfDay}`;
   }
 
-  private limited(res: RateLimiterRes, advice: string): AppException {
+  private limited(res: RateLimiterRes, advice: string, reason: string): AppException {
     const minutes = Math.max(1, Math.ceil(res.msBeforeNext / 60_000));
-    return new AppException('rate_limited', `Too many wrong check-in codes for this half-day; ${advice} (or try again in ${minutes} minutes)`);
+    const message = `Too many wrong check-in codes for this half-day; ${advice} (or try again in ${minutes} minutes)`;
+    return new AppException('rate_limited', message, undefined, reason, { minutes });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CohortAccess, type Principal } from '@fabrique/auth';
-import { AppException, conflict, forbidden } from '@fabrique/errors';
+import { conflict, forbidden } from '@fabrique/errors';
 import { recordEvents } from '@fabrique/persistence';
 import { invalidField } from '../common/invalid-field.js';
 import { AttendanceLedger } from './attendance-ledger.js';
@@ -13,6 +13,19 @@ import { Clock } from './clock.js';
 import type { CheckInCodeDto, CheckInDto, CheckInResultDto, OpenCheckInDto } from './dto/check-in.dto.js';
 import { describeHalfDay, type HalfDaySlot, localTime } from './half-day.js';
 import { OnSiteDays } from './on-site-days.js';
+
+/** The `rule` of the code field's refusals, for clients to word them. */
+export const CHECK_IN_RULES = { format: 'checkInCodeFormat', wrong: 'checkInCodeWrong' } as const;
+
+/** The `reason` of the check-in refusals that name no field (rate limits: CHECK_IN_LIMIT_REASONS). */
+export const CHECK_IN_REASONS = {
+  notOnSite: 'not_on_site_now',
+  notThisHalfDay: 'check_in_code_not_this_half_day',
+  learnersOnly: 'check_in_learners_only',
+  otherHalfDay: 'check_in_code_other_half_day',
+  replaced: 'check_in_code_replaced',
+  expired: 'check_in_code_expired',
+} as const;
 
 const sameHalfDay = (a: Pick<HalfDaySlot, 'date' | 'halfDay'>, b: Pick<HalfDaySlot, 'date' | 'halfDay'>) => a.date === b.date && a.halfDay === b.halfDay;
 
@@ -41,7 +54,11 @@ export class CheckInService {
     const { slot } = await this.underWay(cohortId, now);
     if ((input.date ?? slot.date) !== slot.date || (input.halfDay ?? slot.halfDay) !== slot.halfDay) {
       const asked = { date: input.date ?? slot.date, halfDay: input.halfDay ?? slot.halfDay };
-      throw conflict(`A check-in code opens during its own half-day: it is now ${describeHalfDay(slot)}, not ${describeHalfDay(asked)}`);
+      throw conflict(
+        `A check-in code opens during its own half-day: it is now ${describeHalfDay(slot)}, not ${describeHalfDay(asked)}`,
+        CHECK_IN_REASONS.notThisHalfDay,
+        { date: slot.date, halfDay: slot.halfDay },
+      );
     }
     const scope: CheckInScope = { cohortId, date: slot.date, halfDay: slot.halfDay };
     const code = newCheckInCode();
@@ -65,9 +82,11 @@ export class CheckInService {
   /** Records the calling learner present for the half-day under way, if the code is the one on screen. */
   async checkIn(principal: Principal, cohortId: string, input: CheckInDto): Promise<CheckInResultDto> {
     const standing = await this.access.requireMember(principal, cohortId);
-    if (standing !== 'learner') throw forbidden('Only a learner of this cohort checks in with a code');
+    if (standing !== 'learner') throw forbidden('Only a learner of this cohort checks in with a code', CHECK_IN_REASONS.learnersOnly);
     const code = readCheckInCode(input.code);
-    if (!code) throw invalidField('code', `code must be the ${CHECK_IN_CODE_DIGITS} digits shown by your facilitator`);
+    if (!code) {
+      throw invalidField('code', `code must be the ${CHECK_IN_CODE_DIGITS} digits shown by your facilitator`, CHECK_IN_RULES.format, { limit: CHECK_IN_CODE_DIGITS });
+    }
 
     const now = this.clock.now();
     const { slot, timeZone } = await this.underWay(cohortId, now);
@@ -79,14 +98,24 @@ export class CheckInService {
     const match = codes.find((candidate) => this.hasher.matches({ cohortId, ...candidate }, code, candidate.codeHash));
     if (!match) {
       await this.limiter.onWrongCode(principal.userId, scope);
-      throw invalidField('code', 'This is not the check-in code of this cohort for this half-day');
+      throw invalidField('code', 'This is not the check-in code of this cohort for this half-day', CHECK_IN_RULES.wrong);
     }
-    if (!sameHalfDay(match, slot)) throw conflict(`This code was for ${describeHalfDay(match)}; it is now ${describeHalfDay(slot)}`);
+    if (!sameHalfDay(match, slot)) {
+      throw conflict(`This code was for ${describeHalfDay(match)}; it is now ${describeHalfDay(slot)}`, CHECK_IN_REASONS.otherHalfDay, {
+        date: match.date,
+        halfDay: match.halfDay,
+      });
+    }
     if (codes.find((candidate) => sameHalfDay(candidate, slot))?.id !== match.id) {
-      throw conflict('This code was replaced by a newer one; type the code on screen now');
+      throw conflict('This code was replaced by a newer one; type the code on screen now', CHECK_IN_REASONS.replaced);
     }
     if (match.expiresAt.getTime() <= now.getTime()) {
-      throw conflict(`This code expired at ${localTime(match.expiresAt, timeZone)}; ask your facilitator for a new one`);
+      const time = localTime(match.expiresAt, timeZone);
+      // The instant for clients to show in their user's zone, and the site's wall-clock time the message uses.
+      throw conflict(`This code expired at ${time}; ask your facilitator for a new one`, CHECK_IN_REASONS.expired, {
+        expiresAt: match.expiresAt.toISOString(),
+        time,
+      });
     }
 
     return this.dataSource.transaction(async (manager) => {
@@ -113,7 +142,7 @@ export class CheckInService {
 
   private async underWay(cohortId: string, now: Date) {
     const underWay = await this.onSite.underWay(cohortId, now);
-    if (!underWay) throw new AppException('conflict', 'No on-site half-day of this cohort is under way now');
+    if (!underWay) throw conflict('No on-site half-day of this cohort is under way now', CHECK_IN_REASONS.notOnSite);
     return underWay;
   }
 }

@@ -66,14 +66,26 @@ describe('self check-in with a half-day code', () => {
     const morning = await openCode(cohort.id, facilitator);
     expect(morning.body).toMatchObject({ halfDay: 'morning', expiresAt: '2026-10-07T11:00:00.000Z' });
     const early = await openCode(cohort.id, facilitator, { halfDay: 'afternoon' }, 409);
-    expect(early.body.message).toBe('A check-in code opens during its own half-day: it is now the morning of 2026-10-07, not the afternoon of 2026-10-07');
+    expect(early.body).toEqual({
+      statusCode: 409,
+      code: 'conflict',
+      message: 'A check-in code opens during its own half-day: it is now the morning of 2026-10-07, not the afternoon of 2026-10-07',
+      reason: 'check_in_code_not_this_half_day',
+      params: { date: '2026-10-07', halfDay: 'morning' },
+    });
 
     at('2026-10-07T11:05:00Z'); // 13:05 in Paris
     const refused = await (await ctx.as(learners[0] as (typeof learners)[0]))
       .post(`/api/cohorts/${cohort.id}/attendance/check-in`)
       .send({ code: morning.body.code })
       .expect(409);
-    expect(refused.body.message).toBe('This code was for the morning of 2026-10-07; it is now the afternoon of 2026-10-07');
+    expect(refused.body).toEqual({
+      statusCode: 409,
+      code: 'conflict',
+      message: 'This code was for the morning of 2026-10-07; it is now the afternoon of 2026-10-07',
+      reason: 'check_in_code_other_half_day',
+      params: { date: '2026-10-07', halfDay: 'morning' },
+    });
     const marks = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM attendance_marks WHERE cohort_id = $1`, [cohort.id]);
     expect(marks[0].n).toBe(0);
   });
@@ -87,7 +99,9 @@ describe('self check-in with a half-day code', () => {
     const asLearner = await ctx.as(mine.learners[0] as (typeof mine.learners)[0]);
 
     const wrong = await asLearner.post(`/api/cohorts/${mine.cohort.id}/attendance/check-in`).send({ code: theirCode }).expect(400);
-    expect(wrong.body.details).toEqual([{ field: 'code', message: 'This is not the check-in code of this cohort for this half-day' }]);
+    expect(wrong.body.details).toEqual([{ field: 'code', message: 'This is not the check-in code of this cohort for this half-day', rule: 'checkInCodeWrong' }]);
+    const malformed = await asLearner.post(`/api/cohorts/${mine.cohort.id}/attendance/check-in`).send({ code: '12ab' }).expect(400);
+    expect(malformed.body.details).toEqual([{ field: 'code', message: 'code must be the 6 digits shown by your facilitator', rule: 'checkInCodeFormat', limit: 6 }]);
     await asLearner.post(`/api/cohorts/${theirs.cohort.id}/attendance/check-in`).send({ code: theirCode }).expect(404);
     const marks = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM attendance_marks WHERE learner_id = $1`, [mine.learners[0]?.id]);
     expect(marks[0].n).toBe(0);
@@ -102,8 +116,16 @@ describe('self check-in with a half-day code', () => {
       await guesser.post(`/api/cohorts/${cohort.id}/attendance/check-in`).send({ code: otherCode(code, attempt) }).expect(400);
     }
     const limited = await guesser.post(`/api/cohorts/${cohort.id}/attendance/check-in`).send({ code }).expect(429);
-    expect(limited.body.code).toBe('rate_limited');
-    expect(limited.body.message).toMatch(/^Too many wrong check-in codes for this half-day; ask your facilitator to record you/);
+    expect(limited.body).toEqual({
+      statusCode: 429,
+      code: 'rate_limited',
+      message: expect.stringMatching(/^Too many wrong check-in codes for this half-day; ask your facilitator to record you \(or try again in \d+ minutes\)$/),
+      reason: 'check_in_too_many_tries',
+      params: { minutes: expect.any(Number) },
+    });
+    // The counter lives 14 hours, longer than any half-day: the minutes say so.
+    expect(limited.body.message).toContain(`try again in ${limited.body.params.minutes} minutes`);
+    expect(limited.body.params.minutes).toBeGreaterThan(13 * 60);
 
     // A second API instance shares the counters.
     const second = await new ApiTestContext().start();
@@ -131,6 +153,7 @@ describe('self check-in with a half-day code', () => {
     }
     const honest = await ctx.as(learners[guessers] as (typeof learners)[0]);
     const blocked = await honest.post(`/api/cohorts/${cohort.id}/attendance/check-in`).send({ code }).expect(429);
+    expect(blocked.body).toMatchObject({ code: 'rate_limited', reason: 'check_in_too_many_tries_cohort', params: { minutes: expect.any(Number) } });
     expect(blocked.body.message).toMatch(/your facilitator can open a new code/);
 
     const fresh = (await openCode(cohort.id, facilitator)).body.code;
@@ -146,11 +169,24 @@ describe('self check-in with a half-day code', () => {
     const first = (await openCode(cohort.id, facilitator)).body.code;
     at('2026-10-05T12:30:00Z');
     const expired = await checkIn(first).expect(409);
-    expect(expired.body.message).toBe('This code expired at 14:30; ask your facilitator for a new one');
+    expect(expired.body).toEqual({
+      statusCode: 409,
+      code: 'conflict',
+      message: 'This code expired at 14:30; ask your facilitator for a new one',
+      reason: 'check_in_code_expired',
+      params: { expiresAt: '2026-10-05T12:30:00.000Z', time: '14:30' },
+    });
 
     const second = (await openCode(cohort.id, facilitator)).body.code;
     // The same six digits drawn twice (one chance in a million) would make the first code the current one.
-    if (second !== first) expect((await checkIn(first).expect(409)).body.message).toBe('This code was replaced by a newer one; type the code on screen now');
+    if (second !== first) {
+      expect((await checkIn(first).expect(409)).body).toEqual({
+        statusCode: 409,
+        code: 'conflict',
+        message: 'This code was replaced by a newer one; type the code on screen now',
+        reason: 'check_in_code_replaced',
+      });
+    }
     await checkIn(second).expect(200);
   });
 
@@ -158,11 +194,11 @@ describe('self check-in with a half-day code', () => {
     const { cohort, facilitator } = await cohortOnSite(ctx);
     at('2026-10-10T08:00:00Z'); // a Saturday
     const closed = await openCode(cohort.id, facilitator, {}, 409);
-    expect(closed.body.message).toBe('No on-site half-day of this cohort is under way now');
+    expect(closed.body).toEqual({ statusCode: 409, code: 'conflict', message: 'No on-site half-day of this cohort is under way now', reason: 'not_on_site_now' });
 
     at('2026-10-05T08:00:00Z');
     const { code } = (await openCode(cohort.id, facilitator)).body;
     const notALearner = await (await ctx.as(facilitator)).post(`/api/cohorts/${cohort.id}/attendance/check-in`).send({ code }).expect(403);
-    expect(notALearner.body.message).toBe('Only a learner of this cohort checks in with a code');
+    expect(notALearner.body).toEqual({ statusCode: 403, code: 'forbidden', message: 'Only a learner of this cohort checks in with a code', reason: 'check_in_learners_only' });
   });
 });

@@ -15,9 +15,9 @@ export class OnSiteDays {
 
   /** The on-site week of `date`, or a 400 naming the field. */
   async require(cohortId: string, date: string, field = 'date'): Promise<OnSiteWeek> {
-    if (!isWeekday(date)) throw invalidField(field, `${date} is a ${weekdayName(date)}: on-site days run Monday to Friday`);
+    if (!isWeekday(date)) throw invalidField(field, `${date} is a ${weekdayName(date)}: on-site days run Monday to Friday`, 'isWeekday', { params: { date } });
     const week = await this.attendance.onSiteWeek(cohortId, mondayOf(date));
-    if (!week) throw invalidField(field, `${date} is not in a scheduled on-site week of this cohort`);
+    if (!week) throw invalidField(field, `${date} is not in a scheduled on-site week of this cohort`, 'onSiteWeek', { params: { date } });
     return week;
   }
 

@@ -214,9 +214,13 @@ export class BriefsRepository {
     );
   }
 
-  async competenciesOfCohort(cohortId: string): Promise<{ code: string; title: string }[]> {
+  /** The track's competencies, each with the highest level the briefs assigned to the cohort expect of it (null when none does). */
+  async competenciesOfCohort(cohortId: string): Promise<{ code: string; title: string; expectedLevel: number | null }[]> {
     return this.dataSource.query(
-      `SELECT cp.code, cp.title FROM competencies cp JOIN cohorts c ON c.track_id = cp.track_id WHERE c.id = $1 ORDER BY cp.position`,
+      `SELECT cp.code, cp.title,
+              (SELECT max(bc.expected_level)::int FROM brief_competencies bc JOIN brief_assignments a ON a.brief_id = bc.brief_id
+                WHERE a.cohort_id = c.id AND bc.competency_id = cp.id) AS "expectedLevel"
+         FROM competencies cp JOIN cohorts c ON c.track_id = cp.track_id WHERE c.id = $1 ORDER BY cp.position`,
       [cohortId],
     );
   }

@@ -330,6 +330,41 @@ describe('briefs, submissions, reviews and the competency matrix', () => {
     expect(text).toContain(`${learnerUsers[1].displayName};;\r\n`);
   });
 
+  it('gives each competency of the matrix the highest level the briefs assigned to the cohort expect', async () => {
+    const { cohort, facilitator, facilitatorUser, learnerUsers, learners, brief } = await setUp();
+    const expected = async () =>
+      (await learners[0].get(`/api/cohorts/${cohort.id}/competency-matrix/learners/${learnerUsers[0].id}`).expect(200)).body.competencies.map(
+        (c: { code: string; expectedLevel: number | null }) => [c.code, c.expectedLevel],
+      );
+    // Written for the track but not assigned yet: nothing is expected of the cohort.
+    expect(await expected()).toEqual([
+      ['C1', null],
+      ['C2', null],
+    ]);
+    await facilitator.post(`/api/cohorts/${cohort.id}/assignments`).send({ briefId: brief.id, ...open }).expect(201);
+    expect(await expected()).toEqual([
+      ['C1', 1],
+      ['C2', 2],
+    ]);
+    const harder = { title: 'Le back-office du fournil', context: 'Les commandes en ligne', deliverables: 'Le dépôt', competencies: [{ code: 'C1', expectedLevel: 3 }], mode: 'individual' };
+    const second = (await facilitator.post(`/api/tracks/${cohort.trackId}/briefs`).send(harder).expect(201)).body;
+    // Assigned to another cohort of the track only: not expected of this one.
+    const other = await ctx.fixtures.cohort({ trackId: cohort.trackId });
+    await ctx.fixtures.member(other, 'facilitator', facilitatorUser);
+    await facilitator.post(`/api/cohorts/${other.id}/assignments`).send({ briefId: second.id, ...open }).expect(201);
+    expect(await expected()).toEqual([
+      ['C1', 1],
+      ['C2', 2],
+    ]);
+    await facilitator.post(`/api/cohorts/${cohort.id}/assignments`).send({ briefId: second.id, ...open }).expect(201);
+    expect(await expected()).toEqual([
+      ['C1', 3],
+      ['C2', 2],
+    ]);
+    const grid = (await facilitator.get(`/api/cohorts/${cohort.id}/competency-matrix`).expect(200)).body;
+    expect(grid.learners[0].competencies.map((c: { expectedLevel: number | null }) => c.expectedLevel)).toEqual([3, 2]);
+  });
+
   it('counts a group review for every member of the group', async () => {
     const { cohort, facilitator, learnerUsers, learners, brief } = await setUp({ learners: 2, mode: 'group' });
     const groups = [{ name: 'Équipe 1', learnerIds: learnerUsers.map((user) => user.id) }];

@@ -48,9 +48,10 @@ export class CompetencyMatrixService {
       return {
         learnerId: learner.userId,
         displayName: learner.displayName,
-        competencies: competencies.map(({ code, title }) => {
+        competencies: competencies.map(({ code, title, expectedLevel }) => {
           const cell = best.get(code);
-          return { code, title, level: cell?.level ?? 0, evidence: cell ? { ...cell.evidence, reviewedAt: cell.evidence.reviewedAt.toISOString() } : null };
+          const evidence = cell ? { ...cell.evidence, reviewedAt: cell.evidence.reviewedAt.toISOString() } : null;
+          return { code, title, level: cell?.level ?? 0, evidence, expectedLevel };
         }),
       };
     });

@@ -37,7 +37,7 @@ export class CalendarService {
 
   /** For each cohort of the caller: the kind of the week holding `date` (today in the cohort's zone by default), and the next on-site week. */
   async myWeek(principal: Principal, date?: string): Promise<MyWeekDto[]> {
-    if (date !== undefined && !isIsoDate(date)) throw invalidField('date', 'date must be a calendar date written YYYY-MM-DD');
+    if (date !== undefined && !isIsoDate(date)) throw invalidField('date', 'date must be a calendar date written YYYY-MM-DD', 'isoDate');
     const memberships = await this.calendar.memberships(principal.userId);
     return Promise.all(
       memberships.map(async ({ cohortId, role }) => {

@@ -20,7 +20,7 @@ export const clashError = (clashes: Clash[]) =>
   new AppException(
     'conflict',
     clashes.map((clash) => clash.message).join('; '),
-    clashes.map((clash) => ({ field: clash.code, message: clash.message })),
+    clashes.map((clash) => ({ field: clash.code, message: clash.message, rule: clash.code, ...(clash.params ? { params: clash.params } : {}) })),
   );
 
 /**
@@ -93,7 +93,7 @@ export class PresentialWeeksService {
 
   /** Marks every week from `from` to `to` as internship or holiday; refuses weeks already planned otherwise. */
   async markPeriod(principal: Principal, cohortId: string, input: MarkPeriodDto): Promise<WeekRow[]> {
-    if (isBefore(input.to, input.from)) throw invalidField('to', 'to must not be before from');
+    if (isBefore(input.to, input.from)) throw invalidField('to', 'to must not be before from', 'notBeforeFrom');
     await this.dataSource.transaction(async (manager) => {
       const cohort = await this.requireCohort(manager, cohortId);
       const mondays = weeksOverlapping(input.from, input.to);
@@ -129,9 +129,11 @@ export class PresentialWeeksService {
   async load(manager: EntityManager, cohortId: string, planned: Pick<PlannedWeek, 'roomId' | 'facilitatorIds'>) {
     const cohort = await this.requireCohort(manager, cohortId);
     const room = await this.calendar.room(planned.roomId, manager);
-    if (!room) throw invalidField('roomId', 'roomId does not match a room');
+    if (!room) throw invalidField('roomId', 'roomId does not match a room', 'roomExists');
     const strangers = await this.calendar.notFacilitators(cohortId, planned.facilitatorIds, manager);
-    if (strangers.length > 0) throw invalidField('facilitatorIds', `facilitatorIds must be facilitators of this cohort (not: ${strangers.join(', ')})`);
+    if (strangers.length > 0) {
+      throw invalidField('facilitatorIds', `facilitatorIds must be facilitators of this cohort (not: ${strangers.join(', ')})`, 'cohortFacilitators');
+    }
     return { cohort, room };
   }
 

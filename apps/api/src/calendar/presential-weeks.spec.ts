@@ -68,14 +68,25 @@ describe('scheduling on-site weeks', () => {
     await admin.post(`/api/cohorts/${other.id}/presential-weeks`).send(week('2027-01-11', big, [otherFacilitator])).expect(201);
 
     const booked = await admin.post(`/api/cohorts/${cohort.id}/presential-weeks`).send(week('2027-01-11', big, [])).expect(409);
-    expect(booked.body.details).toEqual([{ field: 'room_booked', message: expect.stringContaining(other.name) }]);
+    expect(booked.body.details).toEqual([
+      { field: 'room_booked', message: expect.stringContaining(other.name), rule: 'room_booked', params: { room: expect.any(String), cohort: other.name } },
+    ]);
 
     const tooSmall = await admin.post(`/api/cohorts/${cohort.id}/presential-weeks`).send(week('2027-02-01', small, [])).expect(409);
-    expect(tooSmall.body.details).toEqual([{ field: 'room_too_small', message: expect.stringMatching(/12.*14/) }]);
+    expect(tooSmall.body.details).toEqual([
+      { field: 'room_too_small', message: expect.stringMatching(/12.*14/), rule: 'room_too_small', params: { room: expect.any(String), capacity: 12, learners: 14 } },
+    ]);
 
     await admin.post(`/api/cohorts/${other.id}/presential-weeks`).send(week('2027-03-01', small, [facilitator])).expect(201);
     const busy = await admin.post(`/api/cohorts/${cohort.id}/presential-weeks`).send(week('2027-03-01', big, [facilitator])).expect(409);
-    expect(busy.body.details).toEqual([{ field: 'facilitator_busy', message: expect.stringContaining(facilitator.displayName) }]);
+    expect(busy.body.details).toEqual([
+      {
+        field: 'facilitator_busy',
+        message: expect.stringContaining(facilitator.displayName),
+        rule: 'facilitator_busy',
+        params: { facilitator: facilitator.displayName, cohort: other.name, site: expect.any(String) },
+      },
+    ]);
 
     const count = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM cohort_weeks WHERE cohort_id = $1`, [cohort.id]);
     expect(count[0].n).toBe(0);
@@ -135,8 +146,12 @@ describe('scheduling on-site weeks', () => {
     const { cohort, big, admin } = await setUp();
     const outsider = await ctx.fixtures.user();
     const response = await admin.post(`/api/cohorts/${cohort.id}/presential-weeks`).send(week('2026-10-05', big, [outsider])).expect(400);
-    expect(response.body.details[0].field).toBe('facilitatorIds');
+    expect(response.body.details).toEqual([
+      { field: 'facilitatorIds', message: `facilitatorIds must be facilitators of this cohort (not: ${outsider.id})`, rule: 'cohortFacilitators' },
+    ]);
     const noRoom = await admin.post(`/api/cohorts/${cohort.id}/presential-weeks`).send(week('2026-10-05', '00000000-0000-4000-8000-000000000000', [])).expect(400);
-    expect(noRoom.body.details[0].field).toBe('roomId');
+    expect(noRoom.body.details).toEqual([{ field: 'roomId', message: 'roomId does not match a room', rule: 'roomExists' }]);
+    const backwards = await admin.post(`/api/cohorts/${cohort.id}/periods`).send({ kind: 'holiday', from: '2026-12-25', to: '2026-12-21' }).expect(400);
+    expect(backwards.body.details).toEqual([{ field: 'to', message: 'to must not be before from', rule: 'notBeforeFrom' }]);
   });
 });

@@ -45,14 +45,18 @@ export class RhythmService {
       const proposed = await this.plan(manager, cohortId, input);
       const yielded = new Set(proposed.map((week) => week.monday));
       const foreign = input.accept.filter((monday) => !yielded.has(monday));
-      if (foreign.length > 0) throw invalidField('accept', `accept lists weeks the rule does not yield: ${foreign.join(', ')}`);
+      if (foreign.length > 0) {
+        throw invalidField('accept', `accept lists weeks the rule does not yield: ${foreign.join(', ')}`, 'yieldedByRule', { params: { weeks: foreign.join(', ') } });
+      }
       const accepted = await this.plan(manager, cohortId, input, [...input.accept].sort());
       const clashing = accepted.filter((week) => week.clashes.length > 0);
       if (clashing.length > 0) {
         throw new AppException(
           'conflict',
           `Nothing was scheduled: ${clashing.map((week) => `week of ${week.monday}: ${week.clashes.map((c) => c.message).join('; ')}`).join(' | ')}`,
-          clashing.flatMap((week) => week.clashes.map((clash) => ({ field: `accept.${week.monday}`, message: clash.message }))),
+          clashing.flatMap((week) =>
+            week.clashes.map((clash) => ({ field: `accept.${week.monday}`, message: clash.message, rule: clash.code, ...(clash.params ? { params: clash.params } : {}) })),
+          ),
         );
       }
       const { room } = await this.weeks.load(manager, cohortId, input);

@@ -62,16 +62,23 @@ describe('planning a rhythm: preview, then commit', () => {
       .send({ ...plan, accept: ['2026-10-05', '2026-11-02', '2026-12-07', '2027-02-01'] })
       .expect(409);
     expect(response.body.message).toContain('Nothing was scheduled');
-    expect(response.body.details).toEqual([{ field: 'accept.2026-12-07', message: expect.stringContaining(other.name) }]);
+    expect(response.body.details).toEqual([
+      { field: 'accept.2026-12-07', message: expect.stringContaining(other.name), rule: 'room_booked', params: { room: expect.any(String), cohort: other.name } },
+    ]);
     expect(await weeksOf(cohort.id)).toEqual([]);
   });
 
   it('refuses an accepted week the rule does not yield, and a malformed rule, naming the field', async () => {
     const { cohort, admin, plan } = await setUp();
     const foreign = await admin.post(`/api/cohorts/${cohort.id}/rhythm`).send({ ...plan, accept: ['2026-09-14'] }).expect(400);
-    expect(foreign.body.details[0].field).toBe('accept');
+    expect(foreign.body.details).toEqual([
+      { field: 'accept', message: 'accept lists weeks the rule does not yield: 2026-09-14', rule: 'yieldedByRule', params: { weeks: '2026-09-14' } },
+    ]);
     const bad = await admin.post(`/api/cohorts/${cohort.id}/rhythm/preview`).send({ ...plan, rule: { kind: 'every-n-weeks', every: 0 } }).expect(400);
-    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['rule.every', 'rule.from']));
+    expect(bad.body.details).toEqual([
+      { field: 'rule.every', message: 'rule.every must be a whole number of weeks from 1 to 12', rule: 'rhythmEvery', limit: 12 },
+      { field: 'rule.from', message: 'rule.from must be a Monday (YYYY-MM-DD)', rule: 'isMonday' },
+    ]);
   });
 
   it('plans every 4th week from a date', async () => {

@@ -13,7 +13,9 @@ interface MemberRow {
 }
 
 const COHORT_COLUMNS = `c.id, c.name, c.track_id AS "trackId", c.home_site_id AS "homeSiteId",
-  to_char(c.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') AS "endsOn", c.fully_remote AS "fullyRemote"`;
+  to_char(c.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(c.ends_on, 'YYYY-MM-DD') AS "endsOn", c.fully_remote AS "fullyRemote",
+  (SELECT count(*)::int FROM memberships n WHERE n.cohort_id = c.id AND n.role = 'learner') AS "learnerCount",
+  (SELECT count(*)::int FROM memberships n WHERE n.cohort_id = c.id AND n.role = 'facilitator') AS "facilitatorCount"`;
 
 /** The cohort queries, in one place. */
 @Injectable()

@@ -44,7 +44,7 @@ export class CohortsService {
 
   async update(principal: Principal, id: string, changes: UpdateCohortDto): Promise<CohortDto> {
     const current = await this.get(principal, id);
-    const { myRole: _myRole, id: _id, ...currentFields } = current;
+    const { myRole: _myRole, id: _id, learnerCount: _learners, facilitatorCount: _facilitators, ...currentFields } = current;
     await this.validate({ ...currentFields, ...changes });
     await this.dataSource.transaction(async (manager) => {
       await manager.update(Cohort, { id }, changes);

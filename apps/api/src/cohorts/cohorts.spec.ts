@@ -10,7 +10,7 @@ describe('cohorts', () => {
     const admin = await ctx.as(await ctx.fixtures.admin());
     const input = { name: `Promo ${Date.now()}`, trackId: track.id, homeSiteId: site.id, startsOn: '2026-09-07', endsOn: '2027-06-25' };
     const created = await admin.post('/api/cohorts').send(input).expect(201);
-    expect(created.body).toMatchObject({ ...input, fullyRemote: false, myRole: 'admin' });
+    expect(created.body).toMatchObject({ ...input, fullyRemote: false, myRole: 'admin', learnerCount: 0, facilitatorCount: 0 });
 
     const edited = await admin.patch(`/api/cohorts/${created.body.id}`).send({ endsOn: '2027-07-02' }).expect(200);
     expect(edited.body.endsOn).toBe('2027-07-02');
@@ -75,6 +75,18 @@ describe('cohorts', () => {
     expect(asLearner.body.every((member: { email?: string }) => member.email === undefined)).toBe(true);
     const asFacilitator = await (await ctx.as(facilitatorUser)).get(`/api/cohorts/${cohort.id}/members`).expect(200);
     expect(asFacilitator.body.map((member: { email: string }) => member.email).sort()).toEqual([facilitatorUser.email, learnerUser.email].sort());
+  });
+
+  it('counts learners and facilitators in the list and the cohort', async () => {
+    const cohort = await ctx.fixtures.cohort();
+    const facilitator = await ctx.fixtures.member(cohort, 'facilitator');
+    for (let i = 0; i < 3; i++) await ctx.fixtures.member(cohort, 'learner');
+    const counts = { id: cohort.id, learnerCount: 3, facilitatorCount: 1 };
+    const admin = await ctx.as(await ctx.fixtures.admin());
+    expect((await admin.get('/api/cohorts').expect(200)).body).toContainEqual(expect.objectContaining(counts));
+    expect((await (await ctx.as(facilitator)).get(`/api/cohorts/${cohort.id}`).expect(200)).body).toMatchObject({ ...counts, myRole: 'facilitator' });
+    const edited = await admin.patch(`/api/cohorts/${cohort.id}`).send({ name: `Renommée ${Date.now()}` }).expect(200);
+    expect(edited.body).toMatchObject(counts);
   });
 
   it('shows my cohorts with my role in GET /api/me', async () => {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import { CurrentPrincipal, type Principal } from '@fabrique/auth';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { CohortCoursesService } from './cohort-courses.service.js';
-import { AssignModuleDto, BehindQueryDto } from './dto/course.dto.js';
+import { AssignModuleDto, BehindQueryDto, LearnersBehindPageDto } from './dto/course.dto.js';
 
 @ApiTags('courses')
 @ApiBearerAuth()
@@ -55,8 +55,11 @@ export class CohortCoursesController {
   }
 
   @Get('learners-behind')
-  @ApiOkResponse({ description: 'Learners who did less than what is due, the furthest behind first; keyset-paginated by `cursor`' })
-  behind(@CurrentPrincipal() principal: Principal, @Param('cohortId', UuidPipe) cohortId: string, @Query() query: BehindQueryDto) {
+  @ApiOkResponse({
+    type: LearnersBehindPageDto,
+    description: 'Learners who did less than what is due, the furthest behind first, each with the modules left and since when; keyset-paginated by `cursor`',
+  })
+  behind(@CurrentPrincipal() principal: Principal, @Param('cohortId', UuidPipe) cohortId: string, @Query() query: BehindQueryDto): Promise<LearnersBehindPageDto> {
     return this.cohortCourses.behind(principal, cohortId, query);
   }
 }

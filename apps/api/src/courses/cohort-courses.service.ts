@@ -5,7 +5,6 @@ import { CohortAccess, type Principal } from '@fabrique/auth';
 import {
   assignmentDue,
   type BehindCursor,
-  type BehindEntry,
   buildCohortCalendar,
   isDue,
   learnersBehind,
@@ -18,7 +17,7 @@ import { ModuleAssignment, ResourceCompletion, recordActivity, recordEvents } fr
 import { invalidField } from '../common/invalid-field.js';
 import { CalendarRepository } from '../calendar/calendar.repository.js';
 import { type AssignmentRow, CoursesRepository } from './courses.repository.js';
-import type { AssignModuleDto, BehindQueryDto } from './dto/course.dto.js';
+import type { AssignModuleDto, BehindModuleDto, BehindQueryDto, LearnersBehindPageDto } from './dto/course.dto.js';
 
 export interface ModuleProgress {
   moduleId: string;
@@ -142,21 +141,29 @@ export class CohortCoursesService {
   }
 
   /** Learners who did less than what is due by `asOf` (today at the cohort's site), the furthest behind first, by cursor. */
-  async behind(principal: Principal, cohortId: string, query: BehindQueryDto): Promise<{ asOf: string; items: BehindEntry[]; nextCursor: string | null }> {
+  async behind(principal: Principal, cohortId: string, query: BehindQueryDto): Promise<LearnersBehindPageDto> {
     await this.access.requireFacilitator(principal, cohortId);
     const cursor = query.cursor ? this.decodeCursor(query.cursor) : null;
     const cohort = await this.calendar.cohort(cohortId);
     if (!cohort) throw new AppException('not_found', 'Cohort not found');
     const asOf = query.asOf ?? localDateAt(new Date(), cohort.timeZone);
     const learners = new Map((await this.courses.learners(cohortId)).map((l) => [l.userId, { ...l, due: 0, doneOfDue: 0 }]));
+    // What each one has left, module by module: the rows come oldest due first, so `modules[0]` is since when.
+    const left = new Map<string, BehindModuleDto[]>();
     for (const row of await this.courses.learnerModuleCounts(cohortId)) {
       const learner = learners.get(row.userId);
       if (!learner || !isDue(row.dueOn, asOf)) continue;
       learner.due += row.total;
       learner.doneOfDue += row.done;
+      const missing = row.total - Math.min(row.done, row.total);
+      if (missing > 0) left.set(row.userId, [...(left.get(row.userId) ?? []), { moduleId: row.moduleId, moduleTitle: row.moduleTitle, courseTitle: row.courseTitle, dueOn: row.dueOn, missing }]);
     }
     const page = pageOfBehind(learnersBehind([...learners.values()]), cursor, query.limit ?? 20);
-    return { asOf, items: page.items, nextCursor: page.next ? Buffer.from(JSON.stringify(page.next)).toString('base64url') : null };
+    const items = page.items.map((entry) => {
+      const modules = left.get(entry.userId) ?? [];
+      return { ...entry, modules, behindSince: modules[0]?.dueOn ?? asOf };
+    });
+    return { asOf, items, nextCursor: page.next ? Buffer.from(JSON.stringify(page.next)).toString('base64url') : null };
   }
 
   private decodeCursor(cursor: string): BehindCursor {

@@ -206,17 +206,17 @@ export class CoursesRepository {
   async learnerModuleCounts(cohortId: string, userId?: string) {
     return this.dataSource.query(
       `SELECT u.id AS "userId", u.display_name AS "displayName", a.module_id AS "moduleId", ${DATE('a.due_on')} AS "dueOn",
-              count(r.id)::int AS total, count(d.resource_id)::int AS done
+              m.title AS "moduleTitle", c.title AS "courseTitle", count(r.id)::int AS total, count(d.resource_id)::int AS done
          FROM memberships ms JOIN users u ON u.id = ms.user_id
          JOIN module_assignments a ON a.cohort_id = ms.cohort_id
          JOIN course_modules m ON m.id = a.module_id JOIN courses c ON c.id = m.course_id AND c.status = 'published'
          LEFT JOIN course_resources r ON r.module_id = a.module_id
          LEFT JOIN resource_completions d ON d.resource_id = r.id AND d.user_id = u.id
         WHERE ms.cohort_id = $1 AND ms.role = 'learner' AND ($2::uuid IS NULL OR u.id = $2)
-        GROUP BY u.id, u.display_name, a.module_id, a.due_on
+        GROUP BY u.id, u.display_name, a.module_id, a.due_on, m.title, c.title
         ORDER BY u.id, a.due_on, a.module_id`,
       [cohortId, userId ?? null],
-    ) as Promise<Array<{ userId: string; displayName: string; moduleId: string; dueOn: string; total: number; done: number }>>;
+    ) as Promise<Array<{ userId: string; displayName: string; moduleId: string; dueOn: string; moduleTitle: string; courseTitle: string; total: number; done: number }>>;
   }
 
   async learners(cohortId: string): Promise<Array<{ userId: string; displayName: string }>> {

@@ -327,6 +327,20 @@ describe('courses', () => {
       ]);
       expect(nothing).toBeDefined();
 
+      // On what, since when: the due modules with resources left, the oldest due first.
+      const detailed = (await facilitator.get(`${url}?asOf=2026-10-05`).expect(200)).body.items;
+      const m1Left = (missing: number) => ({ moduleId: m1.id, moduleTitle: 'M1', courseTitle: 'Les bases du web', dueOn: '2026-09-21', missing });
+      const m2Left = { moduleId: m2.id, moduleTitle: 'M2', courseTitle: 'Les bases du web', dueOn: '2026-10-05', missing: 2 };
+      expect(detailed).toEqual([
+        { userId: learnerUsers[3].id, displayName: learnerUsers[3].displayName, due: 5, doneOfDue: 0, missing: 5, modules: [m1Left(3), m2Left], behindSince: '2026-09-21' },
+        { userId: learnerUsers[2].id, displayName: learnerUsers[2].displayName, due: 5, doneOfDue: 1, missing: 4, modules: [m1Left(2), m2Left], behindSince: '2026-09-21' },
+        { userId: learnerUsers[1].id, displayName: learnerUsers[1].displayName, due: 5, doneOfDue: 2, missing: 3, modules: [m1Left(1), m2Left], behindSince: '2026-09-21' },
+      ]);
+      // Once M1 is done, the learner is behind on M2 only, since it was due.
+      for (const id of m1.resourceIds.slice(2)) await done(oneShort, cohort, id).expect(200);
+      const caughtUp = (await facilitator.get(`${url}?asOf=2026-10-05`).expect(200)).body.items;
+      expect(caughtUp.find((e: { userId: string }) => e.userId === learnerUsers[1].id)).toMatchObject({ missing: 2, modules: [m2Left], behindSince: '2026-10-05' });
+
       const badCursor = await facilitator.get(`${url}?cursor=nope`).expect(400);
       expect(badCursor.body.details[0].field).toBe('cursor');
       const badDate = await facilitator.get(`${url}?asOf=2026-13-01`).expect(400);

@@ -9,13 +9,48 @@ import { invalidField } from '../common/invalid-field.js';
 import { SIMILAR_MAX_LIMIT, SIMILAR_TITLE_MAX_LENGTH } from '../peer-help/search/dto/search.dto.js';
 import { ThreadSearchService } from '../peer-help/search/thread-search.service.js';
 import type { TicketSuggestionsDto } from './dto/suggestions.dto.js';
-import type { PublishTicketDto, PublishedTicketDto, RaiseTicketDto, SuggestionsQueryDto, TicketDetailDto, TicketDto } from './dto/ticket.dto.js';
-import { HelpTicketsRepository } from './help-tickets.repository.js';
+import {
+  CLOSED_TICKETS_DEFAULT_DAYS,
+  CLOSED_TICKETS_DEFAULT_LIMIT,
+  type ClosedTicketsQueryDto,
+  type PublishTicketDto,
+  type PublishedTicketDto,
+  type RaiseTicketDto,
+  type SuggestionsQueryDto,
+  type TicketDetailDto,
+  type TicketDto,
+} from './dto/ticket.dto.js';
+import { type ClosedTicketRow, HelpTicketsRepository } from './help-tickets.repository.js';
 import { ticketThread } from './ticket-thread.js';
 
 const SUGGESTED_THREADS = 5;
 const SUGGESTED_PEERS = 10;
 const ticketNotFound = () => new AppException('not_found', 'Ticket not found');
+const DAY_MS = 86_400_000;
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+function closedTicket(row: ClosedTicketRow): TicketDto {
+  return {
+    id: row.id,
+    cohortId: row.cohortId,
+    status: row.status,
+    away: row.away,
+    raisedAt: row.raisedAt.toISOString(),
+    learner: { id: row.learnerId, displayName: row.learnerName },
+    question: row.question,
+    briefId: row.briefId,
+    resourceId: row.resourceId,
+    competency: row.competencyCode ? { code: row.competencyCode, title: row.competencyTitle ?? '' } : null,
+    claimedBy: row.claimedById ? { id: row.claimedById, displayName: row.claimedByName ?? '' } : null,
+    claimedAt: iso(row.claimedAt),
+    closedAt: iso(row.closedAt),
+    resolution: row.resolution,
+    escalatedAt: iso(row.escalatedAt),
+    threadId: row.threadId,
+    waitingSeconds: row.waitingSeconds,
+    handlingSeconds: row.handlingSeconds,
+  };
+}
 
 /**
  * The help queue over plain HTTP, for clients that cannot hold a socket: every change goes
@@ -43,6 +78,18 @@ export class HelpTicketsService {
   async mine(principal: Principal): Promise<TicketDto[]> {
     const tickets = (await this.queue.myTickets(principal)).reverse();
     return this.withTimings(tickets);
+  }
+
+  /**
+   * For the cohort's facilitators and admins: its tickets closed with the status since the instant
+   * (the last 7 days by default), the latest closed first, as a facilitator reads them one by one.
+   */
+  async closed(principal: Principal, cohortId: string, query: ClosedTicketsQueryDto): Promise<TicketDto[]> {
+    const standing = await this.access.requireMember(principal, cohortId);
+    if (standing === 'learner') throw new AppException('forbidden', 'Only the cohort’s facilitators and admins list its closed tickets');
+    const since = query.since ?? new Date(Date.now() - CLOSED_TICKETS_DEFAULT_DAYS * DAY_MS).toISOString();
+    const rows = await this.repository.closedTickets(cohortId, query.status, since, query.limit ?? CLOSED_TICKETS_DEFAULT_LIMIT);
+    return rows.map(closedTicket);
   }
 
   async get(principal: Principal, ticketId: string): Promise<TicketDetailDto> {

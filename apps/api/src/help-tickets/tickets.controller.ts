@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } 
 import { CurrentPrincipal, type Principal } from '@fabrique/auth';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { TicketSuggestionsDto } from './dto/suggestions.dto.js';
-import { PublishTicketDto, PublishedTicketDto, RaiseTicketDto, SuggestionsQueryDto, TicketDetailDto, TicketDto } from './dto/ticket.dto.js';
+import { ClosedTicketsQueryDto, PublishTicketDto, PublishedTicketDto, RaiseTicketDto, SuggestionsQueryDto, TicketDetailDto, TicketDto } from './dto/ticket.dto.js';
 import { HelpTicketsService } from './help-tickets.service.js';
 import { IDEMPOTENCY_KEY, IdempotencyKey } from './idempotency-key.js';
 
@@ -29,6 +29,15 @@ export class TicketsController {
     @IdempotencyKey() idempotencyKey?: string,
   ): Promise<TicketDto> {
     return this.tickets.raise(principal, cohortId, body, idempotencyKey);
+  }
+
+  @Get('cohorts/:cohortId/tickets')
+  @ApiOkResponse({
+    type: [TicketDto],
+    description: 'Facilitators of the cohort and admins: its tickets closed with `status` since `since` (default: the last 7 days), the latest closed first, at most `limit`',
+  })
+  closed(@CurrentPrincipal() principal: Principal, @Param('cohortId', UuidPipe) cohortId: string, @Query() query: ClosedTicketsQueryDto): Promise<TicketDto[]> {
+    return this.tickets.closed(principal, cohortId, query);
   }
 
   @Get('cohorts/:cohortId/tickets/suggestions')

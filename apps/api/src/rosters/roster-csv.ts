@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { detectDelimiter, type RosterLine } from '@fabrique/domain';
+import { detectDelimiter, type RosterLine, type RosterRule } from '@fabrique/domain';
 import { AppException } from '@fabrique/errors';
 
 /** Reads a roster file (UTF-8, "," or ";" separated, quotes allowed) into numbered lines. */
@@ -17,6 +17,7 @@ export function readRosterCsv(text: string): RosterLine[] {
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     const message = `the file is not valid CSV near line ${line}: ${(error as Error).message}`;
-    throw new AppException('validation_failed', message, [{ field: 'line', line, message }]);
+    // The parser's own words stay in the message only: the rule and line are enough to word it.
+    throw new AppException('validation_failed', message, [{ field: 'line', line, message, rule: 'csvSyntax' satisfies RosterRule }]);
   }
 }

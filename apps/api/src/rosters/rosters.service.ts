@@ -17,7 +17,7 @@ function rejectRoster(problems: RosterProblem[]): never {
   throw new AppException(
     'validation_failed',
     `The roster has ${problems.length} problem${problems.length > 1 ? 's' : ''} on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}; nothing was imported`,
-    problems.map(({ line, field, message }) => ({ line, field, message: `line ${line}: ${message}` })),
+    problems.map(({ message, ...problem }) => ({ ...problem, message: `line ${problem.line}: ${message}` })),
   );
 }
 
@@ -41,7 +41,13 @@ export class RostersService {
       for (const entry of entries) {
         const outcome = await this.enrolment.enrol(manager, cohortId, { email: entry.email, role: entry.role, displayName: entry.name }, principal.userId);
         if (outcome instanceof RoleClash) {
-          clashes.push({ line: entry.line, field: 'role', message: `${entry.email} is already a ${outcome.currentRole} of this cohort` });
+          clashes.push({
+            line: entry.line,
+            field: 'role',
+            message: `${entry.email} is already a ${outcome.currentRole} of this cohort`,
+            rule: 'roleTaken',
+            params: { email: entry.email, currentRole: outcome.currentRole },
+          });
         } else {
           members.push({ ...outcome, line: entry.line, displayName: entry.name });
         }

@@ -45,8 +45,8 @@ describe('roster import', () => {
       code: 'validation_failed',
       message: 'The roster has 2 problems on lines 3, 4; nothing was imported',
       details: [
-        { line: 3, field: 'email', message: `line 3: "sans.${tag}.exemple.fr" is not an e-mail address` },
-        { line: 4, field: 'role', message: 'line 4: role "stagiaire" is not learner or facilitator' },
+        { line: 3, field: 'email', message: `line 3: "sans.${tag}.exemple.fr" is not an e-mail address`, rule: 'isEmail', params: { value: `sans.${tag}.exemple.fr` } },
+        { line: 4, field: 'role', message: 'line 4: role "stagiaire" is not learner or facilitator', rule: 'isIn', params: { value: 'stagiaire' } },
       ],
     });
     const users = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE $1`, [`%.${tag}@exemple.fr`]);
@@ -60,7 +60,15 @@ describe('roster import', () => {
     const csv = [`Nouveau,nouveau.${tag}@exemple.fr,learner`, `Déjà Là,${learner.email},facilitator`].join('\n');
     const response = await postRoster(cohort.id, csv);
     expect(response.status).toBe(400);
-    expect(response.body.details).toEqual([{ line: 2, field: 'role', message: `line 2: ${learner.email} is already a learner of this cohort` }]);
+    expect(response.body.details).toEqual([
+      {
+        line: 2,
+        field: 'role',
+        message: `line 2: ${learner.email} is already a learner of this cohort`,
+        rule: 'roleTaken',
+        params: { email: learner.email, currentRole: 'learner' },
+      },
+    ]);
     const users = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE email = $1`, [`nouveau.${tag}@exemple.fr`]);
     expect(users[0].n).toBe(0);
   });
@@ -70,11 +78,13 @@ describe('roster import', () => {
     const broken = await postRoster(cohort.id, 'name,email,role\n"Guillemet,ouvert@exemple.fr,learner\n');
     expect(broken.status).toBe(400);
     expect(broken.body.message).toMatch(/not valid CSV/);
+    expect(broken.body.details).toEqual([{ line: expect.any(Number), field: 'line', message: broken.body.message, rule: 'csvSyntax' }]);
     const admin = await ctx.as(await ctx.fixtures.admin());
     const json = await admin.post(`/api/cohorts/${cohort.id}/roster`).send({ csv: 'a,b,c' });
     expect(json.status).toBe(415);
     const empty = await postRoster(cohort.id, 'name,email,role\n');
     expect(empty.status).toBe(400);
+    expect(empty.body.details).toEqual([{ line: 1, field: 'line', message: 'line 1: the roster has no member lines', rule: 'noMemberLines' }]);
   });
 
   it('refuses a facilitator of the cohort (403) and hides an unknown cohort (404)', async () => {

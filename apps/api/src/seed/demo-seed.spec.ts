@@ -148,7 +148,7 @@ describe('demo seed', () => {
       onSiteWeeks: 9,
       holidayWeeks: 4,
       internshipWeeks: 6,
-      skipped: [{ monday: '2027-06-07', clashes: [{ code: 'internship', message: expect.stringContaining('2027-06-07') }] }],
+      skipped: [{ monday: '2027-06-07', clashes: [{ code: 'internship', message: expect.stringContaining('2027-06-07'), params: { monday: '2027-06-07' } }] }],
     });
 
     const second = await seedDemo(dataSource);

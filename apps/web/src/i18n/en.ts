@@ -35,6 +35,7 @@ export const en: Messages = {
     isDateString: 'This date is not valid.',
     isIso8601: 'This date is not valid.',
     whitelistValidation: 'This field is not expected.',
+    unique: 'This name is already taken.',
   },
   invitation: {
     title: 'Join your cohort',

@@ -34,6 +34,7 @@ export const fr = {
     isDateString: 'Cette date n’est pas valide.',
     isIso8601: 'Cette date n’est pas valide.',
     whitelistValidation: 'Ce champ n’est pas attendu.',
+    unique: 'Ce nom est déjà pris.',
   },
   invitation: {
     title: 'Rejoindre votre promo',

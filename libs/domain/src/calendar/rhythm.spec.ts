@@ -115,14 +115,14 @@ describe('parseRhythmRule', () => {
     expect(parseRhythmRule({ kind: 'every-n-weeks', every: 13, from: '2026-12-29', extra: true })).toEqual({
       ok: false,
       problems: [
-        { field: 'extra', message: 'extra is not a field of the every-n-weeks rhythm' },
-        { field: 'every', message: 'every must be a whole number of weeks from 1 to 12' },
-        { field: 'from', message: 'from must be a Monday (YYYY-MM-DD)' },
+        { field: 'extra', message: 'extra is not a field of the every-n-weeks rhythm', rule: 'whitelistValidation' },
+        { field: 'every', message: 'every must be a whole number of weeks from 1 to 12', rule: 'rhythmEvery', limit: 12 },
+        { field: 'from', message: 'from must be a Monday (YYYY-MM-DD)', rule: 'isMonday' },
       ],
     });
     expect(parseRhythmRule({ kind: 'nth-week-of-month', n: 5 })).toEqual({
       ok: false,
-      problems: [{ field: 'n', message: 'n must be 1, 2, 3, 4 or "last"' }],
+      problems: [{ field: 'n', message: 'n must be 1, 2, 3, 4 or "last"', rule: 'isIn' }],
     });
   });
 
@@ -136,13 +136,13 @@ describe('parseRhythmRule', () => {
   it('rejects unknown kinds and non-objects, prefixing fields with the path', () => {
     expect(parseRhythmRule({ kind: 'monthly' }, 'rhythm')).toEqual({
       ok: false,
-      problems: [{ field: 'rhythm.kind', message: 'rhythm.kind must be one of first-full-week-of-month, nth-week-of-month, every-n-weeks' }],
+      problems: [{ field: 'rhythm.kind', message: 'rhythm.kind must be one of first-full-week-of-month, nth-week-of-month, every-n-weeks', rule: 'isIn' }],
     });
     expect(parseRhythmRule({ kind: 'nth-week-of-month' }, 'rhythm')).toEqual({
       ok: false,
-      problems: [{ field: 'rhythm.n', message: 'rhythm.n must be 1, 2, 3, 4 or "last"' }],
+      problems: [{ field: 'rhythm.n', message: 'rhythm.n must be 1, 2, 3, 4 or "last"', rule: 'isIn' }],
     });
-    expect(parseRhythmRule(null)).toEqual({ ok: false, problems: [{ field: 'rhythm', message: 'rhythm must be an object with a kind' }] });
+    expect(parseRhythmRule(null)).toEqual({ ok: false, problems: [{ field: 'rhythm', message: 'rhythm must be an object with a kind', rule: 'isObject' }] });
     expect(parseRhythmRule(['every-n-weeks'], 'body.rhythm').ok).toBe(false);
   });
 });

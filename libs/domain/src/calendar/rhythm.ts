@@ -37,6 +37,10 @@ export type RhythmKind = RhythmRule['kind'];
 export interface RhythmProblem {
   field: string;
   message: string;
+  /** Stable, for clients to word the problem (class-validator's names where one fits). */
+  rule: 'isObject' | 'isIn' | 'whitelistValidation' | 'rhythmEvery' | 'isMonday';
+  /** The most weeks `every` may be. */
+  limit?: number;
 }
 
 export type RhythmParseResult = { ok: true; rule: RhythmRule } | { ok: false; problems: RhythmProblem[] };
@@ -111,32 +115,37 @@ export function parseRhythmRule(input: unknown, path = ''): RhythmParseResult {
   const field = (name: string) => (path ? `${path}.${name}` : name);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     const whole = path || 'rhythm';
-    return { ok: false, problems: [{ field: whole, message: `${whole} must be an object with a kind` }] };
+    return { ok: false, problems: [{ field: whole, message: `${whole} must be an object with a kind`, rule: 'isObject' }] };
   }
   const value = input as Record<string, unknown>;
   const kind = value.kind;
   if (typeof kind !== 'string' || !(RHYTHM_KINDS as readonly string[]).includes(kind)) {
-    return { ok: false, problems: [{ field: field('kind'), message: `${field('kind')} must be one of ${RHYTHM_KINDS.join(', ')}` }] };
+    return { ok: false, problems: [{ field: field('kind'), message: `${field('kind')} must be one of ${RHYTHM_KINDS.join(', ')}`, rule: 'isIn' }] };
   }
   const ruleKind = kind as RhythmKind;
   const problems: RhythmProblem[] = Object.keys(value)
     .filter((key) => !FIELDS[ruleKind].includes(key))
-    .map((key) => ({ field: field(key), message: `${field(key)} is not a field of the ${ruleKind} rhythm` }));
+    .map((key) => ({ field: field(key), message: `${field(key)} is not a field of the ${ruleKind} rhythm`, rule: 'whitelistValidation' }));
 
   if (ruleKind === 'nth-week-of-month') {
     const n = value.n;
     if (n !== 1 && n !== 2 && n !== 3 && n !== 4 && n !== 'last') {
-      problems.push({ field: field('n'), message: `${field('n')} must be 1, 2, 3, 4 or "last"` });
+      problems.push({ field: field('n'), message: `${field('n')} must be 1, 2, 3, 4 or "last"`, rule: 'isIn' });
     }
   }
   if (ruleKind === 'every-n-weeks') {
     const every = value.every;
     if (typeof every !== 'number' || !Number.isInteger(every) || every < 1 || every > MAX_EVERY_N_WEEKS) {
-      problems.push({ field: field('every'), message: `${field('every')} must be a whole number of weeks from 1 to ${MAX_EVERY_N_WEEKS}` });
+      problems.push({
+        field: field('every'),
+        message: `${field('every')} must be a whole number of weeks from 1 to ${MAX_EVERY_N_WEEKS}`,
+        rule: 'rhythmEvery',
+        limit: MAX_EVERY_N_WEEKS,
+      });
     }
     const from = value.from;
     if (typeof from !== 'string' || !isMonday(from)) {
-      problems.push({ field: field('from'), message: `${field('from')} must be a Monday (YYYY-MM-DD)` });
+      problems.push({ field: field('from'), message: `${field('from')} must be a Monday (YYYY-MM-DD)`, rule: 'isMonday' });
     }
   }
   if (problems.length > 0) return { ok: false, problems };

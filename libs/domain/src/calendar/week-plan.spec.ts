@@ -42,7 +42,7 @@ describe('findClashes', () => {
 
   it('refuses a day that is not a Monday, and stops there', () => {
     expect(findClashes(candidate({ monday: '2026-10-06' }), context({ roomBookings: [atelierByPromo2] }))).toEqual([
-      { code: 'not_a_monday', message: '2026-10-06 is not a Monday: on-site weeks start on a Monday' },
+      { code: 'not_a_monday', message: '2026-10-06 is not a Monday: on-site weeks start on a Monday', params: { monday: '2026-10-06' } },
     ]);
     expect(codes(findClashes(candidate({ monday: '2026-10-32' }), context()))).toEqual(['not_a_monday']);
   });
@@ -50,7 +50,11 @@ describe('findClashes', () => {
   it('refuses a week that the cohort does not hold from Monday to Friday', () => {
     const late = context({ cohort: { id: promo1, startsOn: '2026-09-09', endsOn: '2027-06-23', onSiteLearners: 12 } });
     expect(findClashes(candidate({ monday: '2026-09-07' }), late)).toEqual([
-      { code: 'outside_cohort', message: "The week of 2026-09-07 is not entirely within the cohort's dates (2026-09-09 to 2027-06-23)" },
+      {
+        code: 'outside_cohort',
+        message: "The week of 2026-09-07 is not entirely within the cohort's dates (2026-09-09 to 2027-06-23)",
+        params: { monday: '2026-09-07', startsOn: '2026-09-09', endsOn: '2027-06-23' },
+      },
     ]);
     expect(codes(findClashes(candidate({ monday: '2027-06-21' }), late))).toEqual(['outside_cohort']);
     expect(codes(findClashes(candidate({ monday: '2026-09-14' }), late))).toEqual([]);
@@ -60,8 +64,12 @@ describe('findClashes', () => {
   it("names the room's other cohort and the room's size", () => {
     const clashes = findClashes(candidate(), context({ cohort: { ...context().cohort, onSiteLearners: 15 }, roomBookings: [atelierByPromo2] }));
     expect(clashes).toEqual([
-      { code: 'room_booked', message: 'Room "Atelier" is already booked that week by Promo 2' },
-      { code: 'room_too_small', message: 'Room "Atelier" holds 12 but the cohort has 15 on-site learners' },
+      { code: 'room_booked', message: 'Room "Atelier" is already booked that week by Promo 2', params: { room: 'Atelier', cohort: 'Promo 2' } },
+      {
+        code: 'room_too_small',
+        message: 'Room "Atelier" holds 12 but the cohort has 15 on-site learners',
+        params: { room: 'Atelier', capacity: 12, learners: 15 },
+      },
     ]);
   });
 
@@ -80,20 +88,28 @@ describe('findClashes', () => {
     const sonia = { ...kevinAtNiort, userId: 'user-sonia', displayName: 'Sonia Benali', cohortName: 'Promo Rodez', siteName: 'Rodez' };
     const stranger = { ...kevinAtNiort, userId: 'user-not-asked', displayName: 'Someone Else' };
     expect(findClashes(candidate(), context({ facilitatorBookings: [kevinAtNiort, sonia, stranger] }))).toEqual([
-      { code: 'facilitator_busy', message: 'Kevin Martin is already on site with Promo 2 at Niort that week' },
-      { code: 'facilitator_busy', message: 'Sonia Benali is already on site with Promo Rodez at Rodez that week' },
+      {
+        code: 'facilitator_busy',
+        message: 'Kevin Martin is already on site with Promo 2 at Niort that week',
+        params: { facilitator: 'Kevin Martin', cohort: 'Promo 2', site: 'Niort' },
+      },
+      {
+        code: 'facilitator_busy',
+        message: 'Sonia Benali is already on site with Promo Rodez at Rodez that week',
+        params: { facilitator: 'Sonia Benali', cohort: 'Promo Rodez', site: 'Rodez' },
+      },
     ]);
   });
 
   it("reports the cohort's own holiday, internship or on-site week", () => {
     expect(findClashes(candidate({ monday: '2026-12-21' }), context({ cohortWeeks: [{ id: 'w1', monday: '2026-12-21', kind: 'holiday' }] }))).toEqual([
-      { code: 'holiday', message: 'The week of 2026-12-21 is a holiday for this cohort' },
+      { code: 'holiday', message: 'The week of 2026-12-21 is a holiday for this cohort', params: { monday: '2026-12-21' } },
     ]);
     expect(findClashes(candidate({ monday: '2027-05-03' }), context({ cohortWeeks: [{ id: 'w2', monday: '2027-05-03', kind: 'internship' }] }))).toEqual([
-      { code: 'internship', message: 'The week of 2027-05-03 is an internship week for this cohort' },
+      { code: 'internship', message: 'The week of 2027-05-03 is an internship week for this cohort', params: { monday: '2027-05-03' } },
     ]);
     expect(findClashes(candidate(), context({ cohortWeeks: [{ id: 'w3', monday: '2026-10-05', kind: 'presential' }] }))).toEqual([
-      { code: 'cohort_already_on_site', message: 'The cohort is already on site the week of 2026-10-05' },
+      { code: 'cohort_already_on_site', message: 'The cohort is already on site the week of 2026-10-05', params: { monday: '2026-10-05' } },
     ]);
   });
 

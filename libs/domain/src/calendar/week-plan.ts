@@ -72,8 +72,12 @@ export type ClashCode =
   | 'internship';
 
 export interface Clash {
+  /** Stable, for clients to word the clash in their language. */
   code: ClashCode;
+  /** In English, for developers and logs. */
   message: string;
+  /** What a sentence about the clash needs: who holds the room, the room's capacity… */
+  params?: Record<string, string | number>;
 }
 
 export interface PlannedWeek {
@@ -92,7 +96,7 @@ export function findClashes(candidate: OnSiteWeekCandidate, context: WeekPlanCon
   const { monday } = candidate;
   if (!isMonday(monday)) {
     const what = isIsoDate(monday) ? 'is not a Monday' : 'is not a date (YYYY-MM-DD)';
-    return [{ code: 'not_a_monday', message: `${monday} ${what}: on-site weeks start on a Monday` }];
+    return [{ code: 'not_a_monday', message: `${monday} ${what}: on-site weeks start on a Monday`, params: { monday } }];
   }
   if (candidate.roomId !== context.room.id) {
     throw new Error(`the context is for room ${context.room.id}, not for the candidate's room ${candidate.roomId}`);
@@ -132,6 +136,7 @@ function outsideCohort(monday: string, { cohort }: WeekPlanContext): Clash[] {
     {
       code: 'outside_cohort',
       message: `The week of ${monday} is not entirely within the cohort's dates (${cohort.startsOn} to ${cohort.endsOn})`,
+      params: { monday, startsOn: cohort.startsOn, endsOn: cohort.endsOn },
     },
   ];
 }
@@ -146,11 +151,11 @@ function cohortWeekClashes(candidate: OnSiteWeekCandidate, context: WeekPlanCont
   );
   const clashes: Clash[] = [];
   if (kinds.has('presential') || bookedByThisCohort) {
-    clashes.push({ code: 'cohort_already_on_site', message: `The cohort is already on site the week of ${monday}` });
+    clashes.push({ code: 'cohort_already_on_site', message: `The cohort is already on site the week of ${monday}`, params: { monday } });
   }
-  if (kinds.has('holiday')) clashes.push({ code: 'holiday', message: `The week of ${monday} is a holiday for this cohort` });
+  if (kinds.has('holiday')) clashes.push({ code: 'holiday', message: `The week of ${monday} is a holiday for this cohort`, params: { monday } });
   if (kinds.has('internship')) {
-    clashes.push({ code: 'internship', message: `The week of ${monday} is an internship week for this cohort` });
+    clashes.push({ code: 'internship', message: `The week of ${monday} is an internship week for this cohort`, params: { monday } });
   }
   return clashes;
 }
@@ -164,11 +169,16 @@ function roomClashes(candidate: OnSiteWeekCandidate, { room, roomBookings, cohor
         booking.cohortId !== candidate.cohortId &&
         booking.weekId !== ignoreWeekId,
     )
-    .map((booking) => ({ code: 'room_booked', message: `Room "${room.name}" is already booked that week by ${booking.cohortName}` }));
+    .map((booking) => ({
+      code: 'room_booked',
+      message: `Room "${room.name}" is already booked that week by ${booking.cohortName}`,
+      params: { room: room.name, cohort: booking.cohortName },
+    }));
   if (cohort.onSiteLearners > room.capacity) {
     clashes.push({
       code: 'room_too_small',
       message: `Room "${room.name}" holds ${room.capacity} but the cohort has ${cohort.onSiteLearners} on-site learners`,
+      params: { room: room.name, capacity: room.capacity, learners: cohort.onSiteLearners },
     });
   }
   return clashes;
@@ -187,5 +197,6 @@ function facilitatorClashes(candidate: OnSiteWeekCandidate, { facilitatorBooking
     .map((booking) => ({
       code: 'facilitator_busy',
       message: `${booking.displayName} is already on site with ${booking.cohortName} at ${booking.siteName} that week`,
+      params: { facilitator: booking.displayName, cohort: booking.cohortName, site: booking.siteName },
     }));
 }

@@ -32,16 +32,25 @@ describe('validateRoster', () => {
     );
     expect(result.entries).toEqual([]);
     expect(result.problems).toEqual([
-      { line: 3, field: 'name', message: 'name is empty' },
-      { line: 3, field: 'email', message: '"pas-un-email" is not an e-mail address' },
-      { line: 4, field: 'role', message: 'role "stagiaire" is not learner or facilitator' },
-      { line: 5, field: 'email', message: 'amina@exemple.fr already appears on line 2' },
-      { line: 6, field: 'line', message: 'expected 3 columns (name, email, role), found 4' },
+      { line: 3, field: 'name', message: 'name is empty', rule: 'isNotEmpty' },
+      { line: 3, field: 'email', message: '"pas-un-email" is not an e-mail address', rule: 'isEmail', params: { value: 'pas-un-email' } },
+      { line: 4, field: 'role', message: 'role "stagiaire" is not learner or facilitator', rule: 'isIn', params: { value: 'stagiaire' } },
+      { line: 5, field: 'email', message: 'amina@exemple.fr already appears on line 2', rule: 'duplicateEmail', params: { email: 'amina@exemple.fr', firstLine: 2 } },
+      { line: 6, field: 'line', message: 'expected 3 columns (name, email, role), found 4', rule: 'columnCount', limit: 3, params: { found: 4 } },
     ]);
   });
 
+  it('refuses a name longer than 120 characters, with the bound', () => {
+    expect(validateRoster(lines(['x'.repeat(121), 'long@exemple.fr', 'learner'])).problems).toEqual([
+      { line: 1, field: 'name', message: 'name is longer than 120 characters', rule: 'maxLength', limit: 120 },
+    ]);
+    expect(validateRoster(lines(['x'.repeat(120), 'long@exemple.fr', 'learner'])).problems).toEqual([]);
+  });
+
   it('refuses an empty roster', () => {
-    expect(validateRoster(lines(['name', 'email', 'role'])).problems).toHaveLength(1);
+    expect(validateRoster(lines(['name', 'email', 'role'])).problems).toEqual([
+      { line: 1, field: 'line', message: 'the roster has no member lines', rule: 'noMemberLines' },
+    ]);
   });
 });
 

@@ -12,6 +12,8 @@ export class MatrixCellDto {
   @ApiProperty() title: string;
   @ApiProperty({ description: 'Highest validated level, 0 when not yet validated' }) level: number;
   @ApiProperty({ type: EvidenceDto, nullable: true }) evidence: EvidenceDto | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The highest level the briefs assigned to the cohort so far expect; null when none targets it' })
+  expectedLevel: number | null;
 }
 
 export class LearnerMatrixDto {

@@ -42,6 +42,8 @@ export class CohortDto {
   @ApiProperty() startsOn: string;
   @ApiProperty() endsOn: string;
   @ApiProperty() fullyRemote: boolean;
+  @ApiProperty({ description: 'Its learners, invited ones included' }) learnerCount: number;
+  @ApiProperty({ description: 'Its facilitators, invited ones included' }) facilitatorCount: number;
   @ApiProperty({ enum: ['admin', 'facilitator', 'learner'], description: 'How the caller stands in this cohort' })
   myRole: 'admin' | 'facilitator' | 'learner';
 }

@@ -126,6 +126,30 @@ export class BehindQueryDto {
   asOf?: string;
 }
 
+export class BehindModuleDto {
+  @ApiProperty({ format: 'uuid' }) moduleId: string;
+  @ApiProperty() moduleTitle: string;
+  @ApiProperty() courseTitle: string;
+  @ApiProperty({ example: '2026-09-21', description: 'The day it was due for the cohort' }) dueOn: string;
+  @ApiProperty({ description: 'Its resources the learner has not marked done' }) missing: number;
+}
+
+export class LearnerBehindDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ description: 'Resources of the modules already due' }) due: number;
+  @ApiProperty({ description: 'Of those, the ones marked done' }) doneOfDue: number;
+  @ApiProperty({ description: 'Due resources not done yet' }) missing: number;
+  @ApiProperty({ type: [BehindModuleDto], description: 'The due modules with resources left, the oldest due first' }) modules: BehindModuleDto[];
+  @ApiProperty({ example: '2026-09-21', description: 'The due date of the oldest of those modules' }) behindSince: string;
+}
+
+export class LearnersBehindPageDto {
+  @ApiProperty({ example: '2026-10-12' }) asOf: string;
+  @ApiProperty({ type: [LearnerBehindDto], description: 'The furthest behind first' }) items: LearnerBehindDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
 export class ListCoursesQueryDto {
   @ApiPropertyOptional()
   @IsOptional()

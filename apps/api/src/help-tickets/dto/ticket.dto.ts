@@ -1,11 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { THREAD_SCOPES, TITLE_MAX_LENGTH, TITLE_MIN_LENGTH, type ThreadScope } from '@fabrique/domain';
 
 export const QUESTION_MAX_LENGTH = 2000;
 export const COMPETENCY_CODE_MAX_LENGTH = 30;
 export const TICKET_STATUSES = ['waiting', 'claimed', 'resolved', 'cancelled'] as const;
+/** The statuses a cohort's closed tickets are listed by (open ones are in the live queue). */
+export const CLOSED_TICKET_STATUSES = ['resolved', 'cancelled'] as const;
+export const CLOSED_TICKETS_DEFAULT_DAYS = 7;
+export const CLOSED_TICKETS_DEFAULT_LIMIT = 20;
+export const CLOSED_TICKETS_MAX_LIMIT = 100;
+const SINCE_MESSAGE = 'since must be an ISO-8601 instant with its offset, such as 2026-10-05T07:00:00Z';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -69,6 +75,26 @@ export class SuggestionsQueryDto {
   @Matches(/\S/, { message: 'competencyCode must not be blank' })
   @MaxLength(COMPETENCY_CODE_MAX_LENGTH)
   competencyCode?: string;
+}
+
+export class ClosedTicketsQueryDto {
+  @ApiProperty({ enum: CLOSED_TICKET_STATUSES, example: 'resolved' })
+  @IsIn(CLOSED_TICKET_STATUSES, { message: `status must be one of ${CLOSED_TICKET_STATUSES.join(', ')}` })
+  status: (typeof CLOSED_TICKET_STATUSES)[number];
+
+  @ApiPropertyOptional({ example: '2026-10-05T07:00:00.000Z', description: 'Tickets closed at or after this instant. Default: 7 days ago' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: SINCE_MESSAGE })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, { message: SINCE_MESSAGE })
+  since?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: CLOSED_TICKETS_MAX_LIMIT, default: CLOSED_TICKETS_DEFAULT_LIMIT })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value))
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(CLOSED_TICKETS_MAX_LIMIT)
+  limit?: number;
 }
 
 export class PersonRefDto {

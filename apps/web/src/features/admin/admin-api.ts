@@ -10,6 +10,9 @@ export interface Cohort {
   startsOn: string;
   endsOn: string;
   fullyRemote: boolean;
+  /** Its learners and facilitators, invited ones included. */
+  learnerCount: number;
+  facilitatorCount: number;
 }
 
 export interface Member {

@@ -63,6 +63,7 @@ function CohortList({ cohorts, selected, zone }: { cohorts: Cohort[]; selected: 
                 <th scope="col">{t('cohorts.homeSite')}</th>
                 <th scope="col">{t('cohorts.dates')}</th>
                 <th scope="col">{t('cohorts.mode')}</th>
+                <th scope="col">{t('cohorts.learners')}</th>
               </tr>
             </thead>
             <tbody>
@@ -77,6 +78,7 @@ function CohortList({ cohorts, selected, zone }: { cohorts: Cohort[]; selected: 
                   <td>{siteName(cohort)}</td>
                   <td>{t('cohorts.fromTo', { from: formatDate(cohort.startsOn, zone), to: formatDate(cohort.endsOn, zone) })}</td>
                   <td>{cohort.fullyRemote ? t('cohorts.remote') : t('cohorts.onSite')}</td>
+                  <td>{t('cohorts.learnerCount', { count: cohort.learnerCount })}</td>
                 </tr>
               ))}
             </tbody>

@@ -21,7 +21,8 @@ export function InviteForm({ cohort, zone }: { cohort: Cohort; zone: string }) {
     onSuccess: () => {
       setEmail('');
       setDisplayName('');
-      return queryClient.invalidateQueries({ queryKey: adminKeys.members(cohort.id) });
+      // The members, and the cohorts list's counts, change with an invitation.
+      return Promise.all([queryClient.invalidateQueries({ queryKey: adminKeys.members(cohort.id) }), queryClient.invalidateQueries({ queryKey: adminKeys.cohorts })]);
     },
   });
   const { errorOf, formError } = fieldErrors(invite.error, { email: t('invite.errors.email'), role: t('invite.errors.role'), displayName: t('invite.errors.displayName') });

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
@@ -7,6 +8,23 @@ import { formatDate } from '../../ui/format';
 export interface Clash {
   code: string;
   message: string;
+  /** What the sentence needs: the room, who holds it, dates (YYYY-MM-DD)… */
+  params?: Record<string, string | number>;
+}
+
+const DATE_PARAMS = ['monday', 'startsOn', 'endsOn'];
+
+/**
+ * A clash in the user's language, from its stable code and the API's params (dates shown in the
+ * user's zone). For a code this screen does not know, the API's English words: `lang` says so.
+ */
+function clashText(clash: Clash, zone: string, t: TFunction<'admin'>, exists: (key: string) => boolean): { text: string; lang?: 'en' } {
+  const key = `planner.clashes.${clash.code}`;
+  if (!exists(key)) return { text: clash.message, lang: 'en' };
+  const params = Object.fromEntries(
+    Object.entries(clash.params ?? {}).map(([name, value]) => [name, DATE_PARAMS.includes(name) && typeof value === 'string' ? formatDate(value, zone) : value]),
+  );
+  return { text: t(key, params) };
 }
 
 export interface PreviewWeek {
@@ -28,10 +46,13 @@ export function RhythmPreview(props: {
   committing: boolean;
   error: unknown;
 }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
+  const exists = (key: string) => i18n.exists(key, { ns: 'admin' });
   const { weeks, zone, accepted } = props;
   // Booked meanwhile by someone else: nothing was written, and the preview made again shows where.
   const conflict = props.error instanceof ApiError && props.error.status === 409;
+  // The weeks sent are not the rule's any more (changed in another tab): preview again.
+  const foreign = props.error instanceof ApiError && props.error.details.some((detail) => detail.rule === 'yieldedByRule');
   const free = weeks.filter((week) => week.clashes.length === 0).length;
   const count = weeks.filter((week) => week.clashes.length === 0 && accepted(week.monday)).length;
   const submit = (event: FormEvent) => {
@@ -65,14 +86,16 @@ export function RhythmPreview(props: {
                     </label>
                     {clashing && (
                       <ul className="admin-clashes" id={`${id}-clashes`}>
-                        {week.clashes.map((clash) => (
-                          <li key={clash.code + clash.message}>
-                            <strong>{t(`clashes.${clash.code}`, { defaultValue: t('clashes.other') })}</strong>
-                            {/* The server's words name who holds the room or the facilitator; they are in English. */}
-                            {' — '}
-                            <span lang="en">{clash.message}</span>
-                          </li>
-                        ))}
+                        {week.clashes.map((clash) => {
+                          const { text, lang } = clashText(clash, zone, t, exists);
+                          return (
+                            <li key={clash.code + clash.message}>
+                              <strong>{t(`clashes.${clash.code}`, { defaultValue: t('clashes.other') })}</strong>
+                              {' — '}
+                              <span lang={lang}>{text}</span>
+                            </li>
+                          );
+                        })}
                       </ul>
                     )}
                   </li>
@@ -80,9 +103,9 @@ export function RhythmPreview(props: {
               })}
             </ul>
           </fieldset>
-          {conflict ? (
+          {conflict || foreign ? (
             <p className="form-error" role="alert">
-              {t('preview.conflict')}
+              {conflict ? t('preview.conflict') : t('planner.errors.yieldedByRule')}
             </p>
           ) : (
             <FormError error={props.error} />

@@ -1,4 +1,5 @@
 import type { FieldError } from '@fabrique/contracts';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 export interface ImportedMember {
@@ -12,12 +13,24 @@ export interface ImportedMember {
   expiresAt?: string;
 }
 
-/** The server prefixes each reason with its line, which the table already shows in its own column. */
-const reason = (message: string) => message.replace(/^line \d+:\s*/i, '');
+/**
+ * A line's problem in the user's language, from the rule the API names and the values it gives (the
+ * cell as typed, the first line of a repeated e-mail). For a rule this screen does not know, the API's
+ * English words, without the line number the table already shows: `lang` says which.
+ */
+function problemText(problem: FieldError, t: TFunction<'admin'>, exists: (key: string, options: object) => boolean): { text: string; lang?: 'en' } {
+  const key = `roster.problems.${problem.rule}`;
+  const params = problem.params ?? {};
+  // count picks "1 colonne" or "4 colonnes"; context picks the member's current role.
+  const options = { ...params, limit: problem.limit, count: Number(params.found ?? 0), context: params.currentRole === undefined ? undefined : String(params.currentRole) };
+  if (problem.rule && exists(key, options)) return { text: t(key, options) };
+  return { text: problem.message.replace(/^line \d+:\s*/i, ''), lang: 'en' };
+}
 
 /** Every bad line of a refused roster, announced at once so the admin fixes the file in one go. */
 export function RosterProblems({ problems }: { problems: FieldError[] }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
+  const exists = (key: string, options: object) => i18n.exists(key, { ...options, ns: 'admin' });
   const sorted = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return (
     <div role="alert" className="admin-report admin-report--refused">
@@ -31,16 +44,18 @@ export function RosterProblems({ problems }: { problems: FieldError[] }) {
           </tr>
         </thead>
         <tbody>
-          {sorted.map((problem, index) => (
-            <tr key={`${problem.line}-${problem.field}-${index}`}>
-              <th scope="row">{problem.line}</th>
-              <td>{t(`roster.fields.${problem.field}`, { defaultValue: problem.field })}</td>
-              {/* The reasons come from the server, in English. */}
-              <td lang="en" className="admin-break">
-                {reason(problem.message)}
-              </td>
-            </tr>
-          ))}
+          {sorted.map((problem, index) => {
+            const { text, lang } = problemText(problem, t, exists);
+            return (
+              <tr key={`${problem.line}-${problem.field}-${index}`}>
+                <th scope="row">{problem.line}</th>
+                <td>{t(`roster.fields.${problem.field}`, { defaultValue: problem.field })}</td>
+                <td lang={lang} className="admin-break">
+                  {text}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

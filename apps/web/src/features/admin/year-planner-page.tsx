@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
@@ -45,8 +46,20 @@ export function YearPlannerPage({ me }: { me: Me }) {
   );
 }
 
+/**
+ * The API's refusal of one field of the plan, in the user's language: this screen's words for the
+ * planner's own rules (a Monday, a room that exists…), else the shared ones (ApiError.fieldError).
+ */
+function planFieldError(error: unknown, field: string, t: TFunction<'admin'>, exists: (key: string) => boolean): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const detail = error.details.find((candidate) => candidate.field === field);
+  const key = `planner.errors.${detail?.rule}`;
+  if (detail?.rule && exists(key)) return t(key, { limit: detail.limit });
+  return error.fieldError(field);
+}
+
 function YearPlanForm({ cohort, zone }: { cohort: Cohort; zone: string }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const queryClient = useQueryClient();
   const sites = useSites();
   const members = useMembers(cohort.id);
@@ -93,7 +106,7 @@ function YearPlanForm({ cohort, zone }: { cohort: Cohort; zone: string }) {
     commit.reset();
     preview.mutate(plan);
   };
-  const errorOf = (field: string) => (preview.error instanceof ApiError ? preview.error.fieldError(field) : undefined);
+  const errorOf = (field: string) => planFieldError(preview.error, field, t, (key) => i18n.exists(key, { ns: 'admin' }));
   const generalError = preview.error instanceof ApiError && preview.error.details.some((detail) => PLAN_FIELDS.includes(detail.field)) ? null : preview.error;
 
   return (

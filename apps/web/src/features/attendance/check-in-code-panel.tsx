@@ -4,6 +4,7 @@ import { ApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import { FormError } from '../../ui/error-message';
 import { formatDate } from '../../ui/format';
+import { CHECK_IN_REASONS } from './check-in-errors';
 import type { CheckInCode } from './types';
 
 /** "048213" as "048 213": easier to read from the back of the room. */
@@ -59,7 +60,7 @@ export function CheckInCodePanel(props: {
     if (props.code) panel.current?.focus();
   }, [props.code]);
 
-  const notOnSite = error instanceof ApiError && error.status === 409 && /under way/.test(error.message);
+  const notOnSite = error instanceof ApiError && error.body?.reason === CHECK_IN_REASONS.notOnSite;
   if (!props.code) {
     return (
       <div className="attendance-open-code">

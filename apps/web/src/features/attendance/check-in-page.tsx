@@ -33,13 +33,13 @@ export function CheckInPage({ me }: { me: Me }) {
     } catch (cause) {
       setError(cause);
       // Back on the field, whose error is read out with it: the learner retypes the code straight away.
-      if (checkInProblem(cause, t).code) input.current?.focus();
+      if (checkInProblem(cause, t, me.timeZone).code) input.current?.focus();
     } finally {
       setSending(false);
     }
   };
 
-  const problem = checkInProblem(error, t);
+  const problem = checkInProblem(error, t, me.timeZone);
   const when = result && t(`halfDayOf.${result.halfDay}`, { date: formatDate(result.date, me.timeZone) });
   return (
     <section aria-labelledby="check-in-title">

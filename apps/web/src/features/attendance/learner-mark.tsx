@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { FormError } from '../../ui/error-message';
 import { Field } from '../../ui/field';
 import { formatDate } from '../../ui/format';
+import { markProblem } from './mark-errors';
 import { dayKey } from './queries';
 import { type AttendanceDay, type AttendanceStatus, type HalfDay, type LearnerDay, type MarkResult, STATUSES } from './types';
 
@@ -71,6 +72,7 @@ export function LearnerMark({ cohortId, date, halfDay, learner, zone }: { cohort
   };
 
   const reasonError = missingReason ? t('mark.reasonRequired') : error instanceof ApiError && error.fieldError('marks.0.reason') ? t('mark.reasonRequired') : undefined;
+  const problem = markProblem(error, t);
   const pick = (status: AttendanceStatus) => {
     setChoice(status);
     setSaved(null);
@@ -114,7 +116,13 @@ export function LearnerMark({ cohortId, date, halfDay, learner, zone }: { cohort
               )}
             </Field>
           )}
-          {!reasonError && <FormError error={error} />}
+          {problem ? (
+            <p className="form-error" role="alert">
+              {problem}
+            </p>
+          ) : (
+            !reasonError && <FormError error={error} />
+          )}
           <div className="attendance-actions">
             <button type="submit" className="button" disabled={!changed || saving}>
               {saving ? t('mark.saving') : t('mark.save')}

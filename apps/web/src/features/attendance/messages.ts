@@ -23,6 +23,10 @@ const fr = {
     saving: 'Enregistrement…',
     saved: 'Enregistré : {{status}}.',
     formerLearner: 'A quitté la promo depuis.',
+    errors: {
+      notOnSiteDay: 'Ce jour n’est plus dans une semaine sur site de la promo : rien n’a été enregistré.',
+      notALearner: 'Cette personne n’est plus apprenant·e de la promo : rien n’a été enregistré.',
+    },
   },
   code: {
     show: 'Afficher un code d’émargement',
@@ -93,6 +97,10 @@ const en: typeof fr = {
     saving: 'Saving…',
     saved: 'Saved: {{status}}.',
     formerLearner: 'Has left the cohort since.',
+    errors: {
+      notOnSiteDay: 'This day is no longer in an on-site week of the cohort: nothing was saved.',
+      notALearner: 'This person is no longer a learner of the cohort: nothing was saved.',
+    },
   },
   code: {
     show: 'Show a check-in code',

@@ -5,35 +5,25 @@ import type { Me } from '../../auth/use-me';
 import { formatDate } from '../../ui/format';
 import { MatrixError, retryUnlessRefused } from './matrix-error';
 import { briefAssignmentsKey, fetchBriefAssignments, fetchLearnerMatrix, learnerMatrixKey } from './queries';
-import type { BriefAssignment } from './types';
-
-/** The highest level the briefs assigned so far expect of each competency: what "expected" means here. */
-function expectedLevels(assignments: readonly BriefAssignment[]): Map<string, number> {
-  const expected = new Map<string, number>();
-  for (const { brief } of assignments) {
-    for (const { code, expectedLevel } of brief.competencies) expected.set(code, Math.max(expected.get(code) ?? 0, expectedLevel));
-  }
-  return expected;
-}
 
 /**
  * One learner's competencies as a list (readable on a phone): the level reached, the level the
- * briefs expect, and the review that proves it. `linkBriefs` links to the learner's own brief page.
+ * briefs assigned so far expect (the API gives it), and the review that proves it. `linkBriefs`
+ * links the evidence to the learner's own brief page (the cohort's assignments give its address).
  */
 export function LearnerMatrixView({ cohortId, learnerId, me, headingLevel, linkBriefs }: { cohortId: string; learnerId: string; me: Me; headingLevel: 2 | 3; linkBriefs: boolean }) {
   const { t } = useTranslation('courses');
   const matrix = useQuery({ queryKey: learnerMatrixKey(cohortId, learnerId), queryFn: () => fetchLearnerMatrix(cohortId, learnerId), retry: retryUnlessRefused });
-  const briefs = useQuery({ queryKey: briefAssignmentsKey(cohortId), queryFn: () => fetchBriefAssignments(cohortId), retry: retryUnlessRefused });
+  const briefs = useQuery({ queryKey: briefAssignmentsKey(cohortId), queryFn: () => fetchBriefAssignments(cohortId), retry: retryUnlessRefused, enabled: linkBriefs });
   if (matrix.isPending) return <p role="status">{t('loading')}</p>;
   if (matrix.error) return <MatrixError error={matrix.error} />;
-  const expected = expectedLevels(briefs.data ?? []);
   const assignmentOf = new Map((briefs.data ?? []).map((assignment) => [assignment.brief.id, assignment.id]));
   const Heading = `h${headingLevel}` as const;
   const level = (value: number) => `${value} (${t(`level.${value}`)})`;
   return (
     <ul className="competencies-list">
       {matrix.data.competencies.map((cell) => {
-        const wanted = expected.get(cell.code);
+        const wanted = cell.expectedLevel;
         const assignmentId = cell.evidence && assignmentOf.get(cell.evidence.briefId);
         return (
           <li key={cell.code}>

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../ui/error-message';
 import { formatDuration } from './duration';
@@ -16,6 +17,9 @@ export function ResourceItem({ resource, cohortId, done, ready }: { resource: Re
   const queryClient = useQueryClient();
   const key = myProgressKey(cohortId);
   const apply = (value: boolean) => queryClient.setQueryData<MyProgress>(key, (progress) => progress && withResourceDone(progress, resource.moduleId, resource.id, value));
+  // What the box shows from the click on: the optimistic update below lands a microtask later,
+  // and a controlled checkbox would flick back in between.
+  const [clicked, setClicked] = useState<boolean | null>(null);
   const mark = useMutation({
     mutationFn: (value: boolean) => markResource(cohortId, resource.id, value),
     onMutate: async (value) => {
@@ -24,7 +28,10 @@ export function ResourceItem({ resource, cohortId, done, ready }: { resource: Re
       apply(value);
     },
     onError: (_error, value) => apply(!value),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+    onSettled: () => {
+      setClicked(null);
+      return queryClient.invalidateQueries({ queryKey: key });
+    },
   });
   const errorId = `resource-${resource.id}-error`;
   return (
@@ -42,11 +49,14 @@ export function ResourceItem({ resource, cohortId, done, ready }: { resource: Re
       <label className="courses-done">
         <input
           type="checkbox"
-          checked={done}
+          checked={clicked ?? done}
           // Until the progress is read the box cannot say whether it is done; while saving, a second click would race the first.
           disabled={!ready || mark.isPending}
           aria-describedby={mark.error ? errorId : undefined}
-          onChange={(event) => mark.mutate(event.target.checked)}
+          onChange={(event) => {
+            setClicked(event.target.checked);
+            mark.mutate(event.target.checked);
+          }}
         />
         {t('course.done')}
         <span className="visually-hidden"> : {resource.title}</span>

@@ -62,6 +62,8 @@ export interface MatrixCell {
   /** Highest validated level, 0 when none yet. */
   level: number;
   evidence: { briefId: string; briefTitle: string; reviewId: string; reviewedAt: string } | null;
+  /** The highest level the briefs assigned to the cohort so far expect, null when none targets it. */
+  expectedLevel: number | null;
 }
 
 export interface LearnerMatrix {
@@ -75,8 +77,8 @@ export interface CohortMatrix {
   learners: LearnerMatrix[];
 }
 
-/** What the competency screens read of a brief assignment: which levels its brief expects. */
+/** What the competency screens read of a brief assignment: its brief, to link a piece of evidence to it. */
 export interface BriefAssignment {
   id: string;
-  brief: { id: string; title: string; competencies: { code: string; expectedLevel: number }[] };
+  brief: { id: string; title: string };
 }

@@ -5,7 +5,7 @@ import { TableBox } from './table-box';
 import { formatDate } from '../../ui/format';
 import { fetchBehind, fetchCohortProgress, fetchModuleAssignments } from './queries';
 
-/** Who did less than what is due (resources of the modules due), furthest behind first, and the modules due. */
+/** Who did less than what is due (resources of the modules due), furthest behind first, on what and since when; then the modules due. */
 export function LearnersBehind({ cohortId, timeZone }: { cohortId: string; timeZone: string }) {
   const { t } = useTranslation('followUp');
   const behind = useInfiniteQuery({
@@ -36,7 +36,9 @@ export function LearnersBehind({ cohortId, timeZone }: { cohortId: string; timeZ
             <thead>
               <tr>
                 <th scope="col">{t('behind.who')}</th>
+                <th scope="col">{t('behind.since')}</th>
                 <th scope="col">{t('behind.late')}</th>
+                <th scope="col">{t('behind.onWhat')}</th>
                 <th scope="col">{t('behind.done')}</th>
               </tr>
             </thead>
@@ -44,7 +46,17 @@ export function LearnersBehind({ cohortId, timeZone }: { cohortId: string; timeZ
               {learners.map((learner) => (
                 <tr key={learner.userId}>
                   <th scope="row">{learner.displayName}</th>
+                  <td>{formatDate(learner.behindSince, timeZone)}</td>
                   <td>{t('behind.lateValue', { count: learner.missing, due: learner.due })}</td>
+                  <td>
+                    <ul className="follow-up__modules-left">
+                      {learner.modules.map((module) => (
+                        <li key={module.moduleId}>
+                          {t('behind.moduleLeft', { count: module.missing, module: module.moduleTitle, course: module.courseTitle, date: formatDate(module.dueOn, timeZone) })}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
                   <td>{t('behind.doneValue', { percent: Math.floor((learner.doneOfDue * 100) / Math.max(1, learner.due)) })}</td>
                 </tr>
               ))}
@@ -67,7 +79,6 @@ export function LearnersBehind({ cohortId, timeZone }: { cohortId: string; timeZ
               </li>
             ))}
           </ul>
-          <p className="follow-up__note">{t('behind.perLearnerGap')}</p>
         </>
       )}
     </section>

@@ -8,6 +8,18 @@ export interface LearnerBehind {
   due: number;
   doneOfDue: number;
   missing: number;
+  /** The due modules with resources left, the oldest due first. */
+  modules: BehindModule[];
+  /** The due date of the oldest of them. */
+  behindSince: string;
+}
+export interface BehindModule {
+  moduleId: string;
+  moduleTitle: string;
+  courseTitle: string;
+  dueOn: string;
+  /** Its resources the learner has not marked done. */
+  missing: number;
 }
 export interface BehindPage {
   asOf: string;
