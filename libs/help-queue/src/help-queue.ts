@@ -8,6 +8,7 @@ import {
   MAX_OPEN_TICKETS,
   TICKET_TEXT_LIMITS,
   type TicketMove,
+  type TicketStatus,
   estimatedWaitSeconds,
   queueOrder,
   queuePositions,
@@ -326,6 +327,11 @@ export class HelpQueue {
 
   async myTickets(principal: Principal): Promise<TicketView[]> {
     return this.tickets.views(`t.learner_id = $1 AND t.raised_at > now() - interval '90 days'`, [principal.userId]);
+  }
+
+  /** A cohort's tickets closed with the status since the instant, the latest closed first (callers check who may read them). */
+  async closedTickets(cohortId: string, status: TicketStatus, since: string, limit: number): Promise<TicketView[]> {
+    return this.tickets.views(`t.cohort_id = $1 AND t.status = $2 AND t.closed_at >= $3::timestamptz`, [cohortId, status, since, limit], undefined, 't.closed_at DESC, t.id DESC LIMIT $4');
   }
 
   /** Whether the caller may take part in the ticket's conversation (the typing indicator asks). */

@@ -83,8 +83,9 @@ export class TicketsRepository {
     return row ? toView(row) : undefined;
   }
 
-  async views(where: string, params: unknown[], manager: EntityManager = this.dataSource.manager): Promise<TicketView[]> {
-    const rows: TicketRow[] = await manager.query(`SELECT ${TICKET_COLUMNS} FROM ${TICKET_FROM} WHERE ${where} ORDER BY t.raised_at, t.id`, params);
+  /** Tickets matching `where`, oldest raised first unless `order` says otherwise (it may end with a LIMIT). */
+  async views(where: string, params: unknown[], manager: EntityManager = this.dataSource.manager, order = 't.raised_at, t.id'): Promise<TicketView[]> {
+    const rows: TicketRow[] = await manager.query(`SELECT ${TICKET_COLUMNS} FROM ${TICKET_FROM} WHERE ${where} ORDER BY ${order}`, params);
     return rows.map(toView);
   }
 

@@ -73,28 +73,6 @@ export interface MeasuredTicketRow {
   claimedByName: string | null;
 }
 
-export interface ClosedTicketRow extends TicketTiming {
-  id: string;
-  cohortId: string;
-  status: TicketStatus;
-  away: boolean;
-  raisedAt: Date;
-  learnerId: string;
-  learnerName: string;
-  question: string;
-  briefId: string | null;
-  resourceId: string | null;
-  competencyCode: string | null;
-  competencyTitle: string | null;
-  claimedById: string | null;
-  claimedByName: string | null;
-  claimedAt: Date | null;
-  closedAt: Date;
-  resolution: string | null;
-  escalatedAt: Date | null;
-  threadId: string | null;
-}
-
 /** Seconds as the API gives them: whole seconds (waits and handling are minutes long). */
 const seconds = (interval: string) => `round(extract(epoch FROM ${interval}))::int`;
 
@@ -267,22 +245,6 @@ export class HelpTicketsRepository {
         GROUP BY u.id, u.display_name
         ORDER BY handled DESC, u.display_name, u.id`,
       [cohortId, from, to],
-    );
-  }
-
-  /** The cohort's tickets closed with `status` at or after `since`, the latest closed first, with their timings. */
-  async closedTickets(cohortId: string, status: TicketStatus, since: string, limit: number): Promise<ClosedTicketRow[]> {
-    return this.dataSource.query(
-      `SELECT t.id, t.cohort_id AS "cohortId", t.status, t.away, t.raised_at AS "raisedAt", t.learner_id AS "learnerId", lu.display_name AS "learnerName",
-              t.question, t.brief_id AS "briefId", t.resource_id AS "resourceId", cp.code AS "competencyCode", cp.title AS "competencyTitle",
-              t.claimed_by AS "claimedById", cu.display_name AS "claimedByName", t.claimed_at AS "claimedAt", t.closed_at AS "closedAt",
-              t.resolution, t.escalated_at AS "escalatedAt", t.thread_id AS "threadId", ${WAITING} AS "waitingSeconds", ${HANDLING} AS "handlingSeconds"
-         FROM help_tickets t JOIN users lu ON lu.id = t.learner_id LEFT JOIN users cu ON cu.id = t.claimed_by
-         LEFT JOIN competencies cp ON cp.id = t.competency_id
-        WHERE t.cohort_id = $1 AND t.status = $2 AND t.closed_at >= $3::timestamptz
-        ORDER BY t.closed_at DESC, t.id DESC
-        LIMIT $4`,
-      [cohortId, status, since, limit],
     );
   }
 

@@ -20,37 +20,13 @@ import {
   type TicketDetailDto,
   type TicketDto,
 } from './dto/ticket.dto.js';
-import { type ClosedTicketRow, HelpTicketsRepository } from './help-tickets.repository.js';
+import { HelpTicketsRepository } from './help-tickets.repository.js';
 import { ticketThread } from './ticket-thread.js';
 
 const SUGGESTED_THREADS = 5;
 const SUGGESTED_PEERS = 10;
 const ticketNotFound = () => new AppException('not_found', 'Ticket not found');
 const DAY_MS = 86_400_000;
-const iso = (date: Date | null) => date?.toISOString() ?? null;
-
-function closedTicket(row: ClosedTicketRow): TicketDto {
-  return {
-    id: row.id,
-    cohortId: row.cohortId,
-    status: row.status,
-    away: row.away,
-    raisedAt: row.raisedAt.toISOString(),
-    learner: { id: row.learnerId, displayName: row.learnerName },
-    question: row.question,
-    briefId: row.briefId,
-    resourceId: row.resourceId,
-    competency: row.competencyCode ? { code: row.competencyCode, title: row.competencyTitle ?? '' } : null,
-    claimedBy: row.claimedById ? { id: row.claimedById, displayName: row.claimedByName ?? '' } : null,
-    claimedAt: iso(row.claimedAt),
-    closedAt: iso(row.closedAt),
-    resolution: row.resolution,
-    escalatedAt: iso(row.escalatedAt),
-    threadId: row.threadId,
-    waitingSeconds: row.waitingSeconds,
-    handlingSeconds: row.handlingSeconds,
-  };
-}
 
 /**
  * The help queue over plain HTTP, for clients that cannot hold a socket: every change goes
@@ -88,8 +64,7 @@ export class HelpTicketsService {
     const standing = await this.access.requireMember(principal, cohortId);
     if (standing === 'learner') throw new AppException('forbidden', 'Only the cohort’s facilitators and admins list its closed tickets');
     const since = query.since ?? new Date(Date.now() - CLOSED_TICKETS_DEFAULT_DAYS * DAY_MS).toISOString();
-    const rows = await this.repository.closedTickets(cohortId, query.status, since, query.limit ?? CLOSED_TICKETS_DEFAULT_LIMIT);
-    return rows.map(closedTicket);
+    return this.withTimings(await this.queue.closedTickets(cohortId, query.status, since, query.limit ?? CLOSED_TICKETS_DEFAULT_LIMIT));
   }
 
   async get(principal: Principal, ticketId: string): Promise<TicketDetailDto> {
