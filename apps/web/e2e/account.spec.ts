@@ -54,16 +54,10 @@ describe('your account, in the browser', () => {
   it('an invited learner opens the link, chooses a name and a password, and lands signed in; the link then refuses a second use', async () => {
     const cohort = await ctx.fixtures.cohort();
     const admin = await ctx.fixtures.user({ admin: true });
-    const login = await fetch(`${ctx.stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: DEFAULT_PASSWORD }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
     const email = `aicha.${Date.now()}@exemple.fr`;
-    const invited = await fetch(`${ctx.stack.webUrl}/api/cohorts/${cohort.id}/invitations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ email, role: 'learner' }),
-    });
+    const invited = await (await ctx.apiAs(admin.email))<{ acceptUrl: string }>('POST', `/api/cohorts/${cohort.id}/invitations`, { email, role: 'learner' });
     expect(invited.status).toBe(201);
-    const { acceptUrl } = (await invited.json()) as { acceptUrl: string };
+    const { acceptUrl } = invited.body;
     expect(acceptUrl).toMatch(/\/invitations\/accept\?token=/);
 
     const page = await (await newContext(ctx.browser, { viewport: { width: 390, height: 844 } })).newPage();

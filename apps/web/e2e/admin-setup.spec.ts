@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_PASSWORD } from '@fabrique/testing';
-import type { Locator, Page } from 'playwright-core';
-import { accessibilityViolations, mainNav, newContext, screenshot, signIn } from './browser.test-kit.js';
+import type { Page } from 'playwright-core';
+import { accessibilityViolations, errorOf, mainNav, newContext, screenshot, signIn } from './browser.test-kit.js';
 import { BrowserTestContext } from './browser-test-context.test-kit.js';
 
 /**
@@ -11,14 +11,6 @@ import { BrowserTestContext } from './browser-test-context.test-kit.js';
  * A learner who types the address gets none of it, and the API refuses them.
  */
 const BOM = '\uFEFF';
-
-/** The error shown for a control, found through its aria-describedby as a screen reader would. */
-async function errorOf(control: Locator): Promise<string> {
-  expect(await control.getAttribute('aria-invalid')).toBe('true');
-  const ids = (await control.getAttribute('aria-describedby'))?.split(' ') ?? [];
-  const texts = await Promise.all(ids.map((id) => control.page().locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ');
-}
 
 /** The first lines of a downloaded CSV, without its byte-order mark. */
 async function firstLines(page: Page, button: string, count: number): Promise<{ filename: string; lines: string[] }> {
@@ -32,18 +24,6 @@ describe('setting up sites, cohorts and exports, in the browser', () => {
   const ctx = new BrowserTestContext();
   beforeAll(() => ctx.start(), 120_000);
   afterAll(() => ctx.stop());
-
-  /** Calls the API as a user would through the app, with the token of their sign-in. */
-  async function apiAs(email: string) {
-    const login = await fetch(`${ctx.stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEFAULT_PASSWORD }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    return (path: string, method = 'GET', body?: unknown) =>
-      fetch(`${ctx.stack.webUrl}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-  }
 
   const count = async (sql: string, parameters: unknown[]) => ((await ctx.dataSource.query(sql, parameters)) as { n: number }[])[0].n;
 
@@ -115,8 +95,8 @@ describe('setting up sites, cohorts and exports, in the browser', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await editRoom.getByRole('button', { name: 'Enregistrer la salle' }).click();
     await rooms.getByRole('listitem').filter({ hasText: 'Salle du fournil · 30 places' }).waitFor();
-    const asAdmin = await apiAs(admin.email);
-    const saved = (await (await asAdmin(`/api/sites/${site.id}`)).json()) as { rooms: { name: string; capacity: number }[] };
+    const asAdmin = await ctx.apiAs(admin.email);
+    const saved = (await asAdmin<{ rooms: { name: string; capacity: number }[] }>('GET', `/api/sites/${site.id}`)).body;
     expect(saved.rooms).toEqual([expect.objectContaining({ name: 'Salle du fournil', capacity: 30 })]);
 
     // A cohort on that site, ending before it starts first: refused next to the end date.
@@ -141,7 +121,7 @@ describe('setting up sites, cohorts and exports, in the browser', () => {
     await page.getByRole('heading', { name: `Modifier la promo ${cohortName}`, level: 2 }).waitFor();
     const cohortRow = page.getByRole('row', { name: new RegExp(cohortName) });
     expect(await cohortRow.getByRole('cell').allInnerTexts()).toEqual([track.name, siteName, 'Du lundi 7 septembre 2026 au vendredi 25 juin 2027', 'Avec des semaines sur site', '0 apprenant·e']);
-    const cohorts = (await (await asAdmin('/api/cohorts')).json()) as { id: string; name: string }[];
+    const cohorts = (await asAdmin<{ id: string; name: string }[]>('GET', '/api/cohorts')).body;
     const cohort = cohorts.find((candidate) => candidate.name === cohortName);
     expect(cohort).toMatchObject({ trackId: track.id, homeSiteId: site.id, startsOn: '2026-09-07', endsOn: '2027-06-25', fullyRemote: false });
 
@@ -196,13 +176,13 @@ describe('setting up sites, cohorts and exports, in the browser', () => {
     }
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    const asLearner = await apiAs(learner.email);
+    const asLearner = await ctx.apiAs(learner.email);
     const site = { name: `Pirate ${randomUUID().slice(0, 8)}`, address: '1 rue du Port, 17000 La Rochelle', timeZone: 'Europe/Paris' };
-    expect((await asLearner('/api/sites', 'POST', site)).status).toBe(403);
-    expect((await asLearner(`/api/sites/${cohort.homeSiteId}/rooms`, 'POST', { name: 'Cave', capacity: 3 })).status).toBe(403);
-    expect((await asLearner(`/api/cohorts/${cohort.id}`, 'PATCH', { name: 'Renommée' })).status).toBe(403);
-    expect((await asLearner(`/api/cohorts/${cohort.id}/invitations`, 'POST', { email: `intrus.${randomUUID().slice(0, 8)}@exemple.fr`, role: 'facilitator' })).status).toBe(403);
-    expect((await asLearner(`/api/cohorts/${cohort.id}/attendance.csv?month=2026-09`)).status).toBe(403);
+    expect((await asLearner('POST', '/api/sites', site)).status).toBe(403);
+    expect((await asLearner('POST', `/api/sites/${cohort.homeSiteId}/rooms`, { name: 'Cave', capacity: 3 })).status).toBe(403);
+    expect((await asLearner('PATCH', `/api/cohorts/${cohort.id}`, { name: 'Renommée' })).status).toBe(403);
+    expect((await asLearner('POST', `/api/cohorts/${cohort.id}/invitations`, { email: `intrus.${randomUUID().slice(0, 8)}@exemple.fr`, role: 'facilitator' })).status).toBe(403);
+    expect((await asLearner('GET', `/api/cohorts/${cohort.id}/attendance.csv?month=2026-09`)).status).toBe(403);
     expect(await count('SELECT count(*)::int AS n FROM sites WHERE name = $1', [site.name])).toBe(0);
   }, 90_000);
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { addDays, halfDayAt, localDateAt, localDateTimeToInstant, mondayOf } from '@fabrique/domain';
 import { DEFAULT_PASSWORD } from '@fabrique/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { accessibilityViolations, mainNav, newContext, openFromNav, screenshot, signIn } from './browser.test-kit.js';
+import type { Browser, Page } from 'playwright-core';
+import { accessibilityViolations, errorOf, mainNav, newContext, openFromNav, screenshot, signIn } from './browser.test-kit.js';
 import { BrowserTestContext } from './browser-test-context.test-kit.js';
 
 /**
@@ -33,14 +33,6 @@ async function pageOn(browser: Browser, viewport: { width: number; height: numbe
   return context.newPage();
 }
 
-/** The error shown for a control, found through its aria-describedby as a screen reader would. */
-async function errorOf(control: Locator): Promise<string> {
-  expect(await control.getAttribute('aria-invalid')).toBe('true');
-  const ids = (await control.getAttribute('aria-describedby'))?.split(' ') ?? [];
-  const texts = await Promise.all(ids.map((id) => control.page().locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ');
-}
-
 interface Mark {
   status: string;
   source: string;
@@ -55,18 +47,6 @@ describe('attendance, in the browser', () => {
   beforeAll(() => ctx.start(), 120_000);
   afterAll(() => ctx.stop());
 
-  /** Calls the API as a user would through the app, with the token of their sign-in. */
-  async function apiAs(email: string) {
-    const login = await fetch(`${ctx.stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEFAULT_PASSWORD }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    return (path: string, body?: unknown) =>
-      fetch(`${ctx.stack.webUrl}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-  }
-
   /** A cohort at a site in `zone`, scheduled on site this week by an admin through the API, as admins do. */
   async function cohortOnSiteThisWeek(zone: string, today: string, facilitatorName: string) {
     const cohort = await ctx.fixtures.cohort({ startsOn: addDays(today, -60), endsOn: addDays(today, 200) });
@@ -74,7 +54,7 @@ describe('attendance, in the browser', () => {
     const facilitator = await ctx.fixtures.member(cohort, 'facilitator', await ctx.fixtures.user({ name: facilitatorName }));
     const [room] = (await ctx.dataSource.query(`SELECT id FROM rooms WHERE site_id = $1 ORDER BY name LIMIT 1`, [cohort.homeSiteId])) as Array<{ id: string }>;
     const admin = await ctx.fixtures.admin();
-    const scheduled = await (await apiAs(admin.email))(`/api/cohorts/${cohort.id}/presential-weeks`, { monday: mondayOf(today), roomId: room?.id, facilitatorIds: [facilitator.id] });
+    const scheduled = await (await ctx.apiAs(admin.email))('POST', `/api/cohorts/${cohort.id}/presential-weeks`, { monday: mondayOf(today), roomId: room?.id, facilitatorIds: [facilitator.id] });
     expect(scheduled.status).toBe(201);
     return { cohort, facilitator };
   }
@@ -159,8 +139,8 @@ describe('attendance, in the browser', () => {
     expect(await camilleGroup.getByLabel('Présent·e').isChecked()).toBe(true);
 
     // The record, as the API keeps it.
-    const asFacilitator = await apiAs(facilitator.email);
-    const day = (await (await asFacilitator(`/api/cohorts/${cohort.id}/attendance?date=${date}`)).json()) as Day;
+    const asFacilitator = await ctx.apiAs(facilitator.email);
+    const day = (await asFacilitator<Day>('GET', `/api/cohorts/${cohort.id}/attendance?date=${date}`)).body;
     const markOf = (userId: string) => day.learners.find((learner) => learner.userId === userId)?.[halfDay];
     expect(markOf(camille.id)).toMatchObject({ status: 'present', source: 'check_in' });
     expect(markOf(karim.id)).toMatchObject({ status: 'absent', source: 'facilitator' });
@@ -184,7 +164,7 @@ describe('attendance, in the browser', () => {
     await karimGroup.getByRole('button', { name: 'Enregistrer' }).click();
     await karimGroup.getByRole('status').getByText('Enregistré : Excusé·e.').waitFor();
     expect(await accessibilityViolations(facilitatorPage)).toEqual([]);
-    const corrected = (await (await asFacilitator(`/api/cohorts/${cohort.id}/attendance?date=${date}`)).json()) as Day;
+    const corrected = (await asFacilitator<Day>('GET', `/api/cohorts/${cohort.id}/attendance?date=${date}`)).body;
     expect(corrected.learners.find((learner) => learner.userId === karim.id)?.[halfDay]).toMatchObject({
       status: 'excused',
       reason: 'Rendez-vous France Travail, justificatif fourni',
@@ -199,7 +179,7 @@ describe('attendance, in the browser', () => {
     expect(await camillePage.getByRole('button', { name: 'Afficher un code d’émargement' }).count()).toBe(0);
     expect(await camillePage.getByRole('radio').count()).toBe(0);
     expect(await accessibilityViolations(camillePage)).toEqual([]);
-    expect((await (await apiAs(camille.email))(`/api/cohorts/${cohort.id}/attendance?date=${date}`)).status).toBe(403);
+    expect((await (await ctx.apiAs(camille.email))('GET', `/api/cohorts/${cohort.id}/attendance?date=${date}`)).status).toBe(403);
 
     // A learner of another cohort cannot check in with this cohort's code.
     const zoePage = await pageOn(ctx.browser, { width: 375, height: 812 });
@@ -211,7 +191,7 @@ describe('attendance, in the browser', () => {
     await zoePage.getByText('Ce n’est pas le code d’émargement de votre promo').waitFor();
     expect(await errorOf(zoeField)).toContain('Ce n’est pas le code d’émargement de votre promo pour cette demi-journée.');
     expect(await accessibilityViolations(zoePage)).toEqual([]);
-    const otherDay = (await (await (await apiAs(otherFacilitator.email))(`/api/cohorts/${other.id}/attendance?date=${date}`)).json()) as Day;
+    const otherDay = (await (await ctx.apiAs(otherFacilitator.email))<Day>('GET', `/api/cohorts/${other.id}/attendance?date=${date}`)).body;
     expect(otherDay.learners.find((learner) => learner.userId === zoe.id)?.[halfDay]).toBeNull();
   }, 180_000);
 });

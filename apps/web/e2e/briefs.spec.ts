@@ -1,7 +1,6 @@
 import { DEFAULT_PASSWORD } from '@fabrique/testing';
-import type { Locator } from 'playwright-core';
-import { accessibilityViolations, newContext, openFromNav, screenshot, signIn } from './browser.test-kit.js';
-import { BrowserTestContext } from './browser-test-context.test-kit.js';
+import { accessibilityViolations, errorOf, newContext, openFromNav, screenshot, signIn } from './browser.test-kit.js';
+import { BrowserTestContext, ok } from './browser-test-context.test-kit.js';
 
 /**
  * Briefs in two browsers against the real stack: a learner submits links for a brief (a bad link
@@ -9,54 +8,20 @@ import { BrowserTestContext } from './browser-test-context.test-kit.js';
  */
 const REPO = 'https://github.com/camille/boulangerie';
 const PAGE = 'https://camille.github.io/boulangerie';
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** The error shown for a control, found through its aria-describedby as a screen reader would. */
-async function errorOf(control: Locator): Promise<string> {
-  expect(await control.getAttribute('aria-invalid')).toBe('true');
-  const ids = (await control.getAttribute('aria-describedby'))?.split(' ') ?? [];
-  const texts = await Promise.all(ids.map((id) => control.page().locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ');
-}
+/** The brief's context, in Markdown: the learner reads it rendered. */
+const CONTEXT = '# Contexte\nLa boulangerie de Boitron veut une **vitrine**.';
 
 describe('briefs, in the browser', () => {
   const ctx = new BrowserTestContext();
   beforeAll(() => ctx.start(), 120_000);
   afterAll(() => ctx.stop());
 
-  /** Calls the API as a user would through the app, with the token of their sign-in. */
-  async function apiAs(email: string) {
-    const login = await fetch(`${ctx.stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEFAULT_PASSWORD }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    return async <T>(path: string, body: unknown): Promise<T> => {
-      const response = await fetch(`${ctx.stack.webUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    };
-  }
-
-  /** The facilitator writes a brief targeting C1 and C2 and assigns it, due in two weeks, as the API's users do. */
-  async function assignBrief(cohort: { id: string; trackId: string }, facilitatorEmail: string): Promise<{ id: string }> {
-    const post = await apiAs(facilitatorEmail);
-    const brief = await post<{ id: string }>(`/api/tracks/${cohort.trackId}/briefs`, {
-      title: 'Le site de la boulangerie',
-      context: '# Contexte\nLa boulangerie de Boitron veut une **vitrine**.',
-      deliverables: 'Le dépôt et la page déployée',
-      competencies: [
-        { code: 'C1', expectedLevel: 1 },
-        { code: 'C2', expectedLevel: 2 },
-      ],
-      mode: 'individual',
-    });
-    return post<{ id: string }>(`/api/cohorts/${cohort.id}/assignments`, { briefId: brief.id, start: { date: day(-1), time: '09:00' }, due: { date: day(14), time: '17:00' } });
-  }
-
   it('a learner submits a brief, a facilitator grades each competency and validates, the learner reads the review', async () => {
     const cohort = await ctx.fixtures.cohort();
     const learner = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Camille Martin' }));
     const facilitator = await ctx.fixtures.member(cohort, 'facilitator', await ctx.fixtures.user({ name: 'Julien Lefèvre' }));
 
-    const assignment = await assignBrief(cohort, facilitator.email);
+    const assignment = await ctx.assignBrief(facilitator.email, cohort, { context: CONTEXT });
 
     const learnerPage = await (await newContext(ctx.browser, { viewport: { width: 390, height: 844 } })).newPage(); // a phone
     const facilitatorPage = await (await newContext(ctx.browser, { viewport: { width: 1280, height: 800 } })).newPage();
@@ -144,8 +109,8 @@ describe('briefs, in the browser', () => {
     const cohort = await ctx.fixtures.cohort();
     const learner = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Inès Garnier' }));
     const facilitator = await ctx.fixtures.member(cohort, 'facilitator');
-    const assignment = await assignBrief(cohort, facilitator.email);
-    await (await apiAs(learner.email))(`/api/assignments/${assignment.id}/submissions`, { links: [REPO] });
+    const assignment = await ctx.assignBrief(facilitator.email, cohort, { context: CONTEXT });
+    await ok((await ctx.apiAs(learner.email))('POST', `/api/assignments/${assignment.id}/submissions`, { links: [REPO] }));
 
     const facilitatorPage = await (await newContext(ctx.browser)).newPage();
     await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);

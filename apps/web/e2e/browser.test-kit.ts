@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
@@ -66,4 +66,12 @@ export async function openFromNav(page: Page, name: string): Promise<void> {
   const menu = mainNav(page).getByRole('button', { name: 'Menu' });
   if (!(await link.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   await link.click();
+}
+
+/** The error shown for a control (which must be marked invalid), found through its aria-describedby as a screen reader would. */
+export async function errorOf(control: Locator): Promise<string> {
+  expect(await control.getAttribute('aria-invalid')).toBe('true');
+  const ids = (await control.getAttribute('aria-describedby'))?.split(' ') ?? [];
+  const texts = await Promise.all(ids.map((id) => control.page().locator(`[id="${id}"]`).textContent()));
+  return texts.join(' ');
 }

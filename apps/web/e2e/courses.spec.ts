@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { DEFAULT_PASSWORD } from '@fabrique/testing';
 import type { Page } from 'playwright-core';
 import { accessibilityViolations, newContext, openFromNav, screenshot, signIn } from './browser.test-kit.js';
-import { BrowserTestContext } from './browser-test-context.test-kit.js';
+import { BrowserTestContext, ok } from './browser-test-context.test-kit.js';
 
 /**
  * Courses and competencies in the browser against the real stack: a learner follows the course
@@ -19,34 +19,10 @@ function nextMonday(): string {
   return day(ahead);
 }
 
-type Call = <T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown) => Promise<{ status: number; body: T }>;
-
 describe('courses and competencies, in the browser', () => {
   const ctx = new BrowserTestContext();
   beforeAll(() => ctx.start(), 120_000);
   afterAll(() => ctx.stop());
-
-  /** Calls the API as a user would through the app, with the token of their sign-in. */
-  async function apiAs(email: string): Promise<Call> {
-    const login = await fetch(`${ctx.stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEFAULT_PASSWORD }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    return async (method, path, body) => {
-      const response = await fetch(`${ctx.stack.webUrl}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as never };
-    };
-  }
-
-  /** Expects a 2xx and returns its body. */
-  async function ok<T>(call: Promise<{ status: number; body: T }>): Promise<T> {
-    const { status, body } = await call;
-    if (status >= 300) throw new Error(`${status}: ${JSON.stringify(body)}`);
-    return body;
-  }
 
   /**
    * Cohort A (a facilitator, Camille and Inès learners) and cohort B of the same track (Lou). The
@@ -60,7 +36,7 @@ describe('courses and competencies, in the browser', () => {
     const classmate = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Inès Garnier' }));
     const facilitator = await ctx.fixtures.member(cohort, 'facilitator', await ctx.fixtures.user({ name: 'Julien Lefèvre' }));
     const outsider = await ctx.fixtures.member(other, 'learner', await ctx.fixtures.user({ name: 'Lou Bernard' }));
-    const call = await apiAs(facilitator.email);
+    const call = await ctx.apiAs(facilitator.email);
     const course = await ok(call<{ id: string }>('POST', '/api/courses', { trackId: cohort.trackId, title: 'Les bases du web', summary: 'HTML et CSS, à étudier à distance.' }));
     const addModule = async (title: string, resources: Array<[string, string, number]>) => {
       const module = await ok(call<{ id: string }>('POST', `/api/courses/${course.id}/modules`, { title }));
@@ -91,7 +67,7 @@ describe('courses and competencies, in the browser', () => {
 
   it('a learner follows the course of their cohort and ticks resources done; progress moves at once and stays', async () => {
     const { cohort, learner, outsider, course, html } = await setUp();
-    const learnerApi = await apiAs(learner.email);
+    const learnerApi = await ctx.apiAs(learner.email);
     const page = await (await newContext(ctx.browser, { viewport: { width: 390, height: 844 } })).newPage(); // a phone
 
     await signIn(page, ctx.stack.webUrl, learner.email, DEFAULT_PASSWORD);
@@ -183,7 +159,7 @@ describe('courses and competencies, in the browser', () => {
     expect(await outsiderPage.getByText('Apprendre le HTML').count()).toBe(0);
     expect(await outsiderPage.getByRole('checkbox').count()).toBe(0);
     expect(await accessibilityViolations(outsiderPage)).toEqual([]);
-    const outsiderApi = await apiAs(outsider.email);
+    const outsiderApi = await ctx.apiAs(outsider.email);
     expect((await outsiderApi('PUT', `/api/cohorts/${cohort.id}/resources/${html.resourceIds[2]}/done`)).status).toBe(404);
   }, 150_000);
 
@@ -191,22 +167,10 @@ describe('courses and competencies, in the browser', () => {
     const { cohort, other, learner, classmate, facilitator } = await setUp();
     // The facilitator also follows the other cohort as a learner: they get both views.
     await ctx.fixtures.member(other, 'learner', facilitator);
-    const facilitatorApi = await apiAs(facilitator.email);
-    const learnerApi = await apiAs(learner.email);
+    const facilitatorApi = await ctx.apiAs(facilitator.email);
+    const learnerApi = await ctx.apiAs(learner.email);
     // As briefs.spec does: a brief targeting C1 (expected 1) and C2 (expected 2), submitted, then validated.
-    const brief = await ok(
-      facilitatorApi<{ id: string }>('POST', `/api/tracks/${cohort.trackId}/briefs`, {
-        title: 'Le site de la boulangerie',
-        context: 'La boulangerie de Boitron veut une vitrine.',
-        deliverables: 'Le dépôt',
-        competencies: [
-          { code: 'C1', expectedLevel: 1 },
-          { code: 'C2', expectedLevel: 2 },
-        ],
-        mode: 'individual',
-      }),
-    );
-    const assignment = await ok(facilitatorApi<{ id: string }>('POST', `/api/cohorts/${cohort.id}/assignments`, { briefId: brief.id, start: { date: day(-1), time: '09:00' }, due: { date: day(14), time: '17:00' } }));
+    const assignment = await ctx.assignBrief(facilitator.email, cohort, { deliverables: 'Le dépôt' });
     const work = await ok(learnerApi<{ versions: { id: string }[] }>('POST', `/api/assignments/${assignment.id}/submissions`, { links: ['https://github.com/camille/boulangerie'] }));
     await ok(
       facilitatorApi('POST', `/api/submissions/${work.versions[0].id}/review`, {

@@ -3,7 +3,7 @@ import { DEFAULT_PASSWORD } from '@fabrique/testing';
 import { DateTime } from 'luxon';
 import { io, type Socket } from 'socket.io-client';
 import { accessibilityViolations, newContext, openFromNav, screenshot, signIn } from './browser.test-kit.js';
-import { BrowserTestContext } from './browser-test-context.test-kit.js';
+import { BrowserTestContext, ok } from './browser-test-context.test-kit.js';
 
 /**
  * A facilitator's follow-up screen against the real stack: a learner behind on a module's
@@ -27,39 +27,9 @@ describe('follow-up, in the browser', () => {
     await ctx.stop();
   });
 
-  /** The access token a user gets by signing in, as the app does. */
-  async function tokenOf(email: string): Promise<string> {
-    const login = await fetch(`${ctx.stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEFAULT_PASSWORD }) });
-    return ((await login.json()) as { accessToken: string }).accessToken;
-  }
-
-  /** Calls the API as that user; answers the status and the JSON body. */
-  async function apiAs(email: string) {
-    const token = await tokenOf(email);
-    return async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-      const response = await fetch(`${ctx.stack.webUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-    };
-  }
-
-  /** Like apiAs, but a refusal fails the test: for the data a scenario starts from. */
-  async function writerAs(email: string) {
-    const call = await apiAs(email);
-    return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-      const answer = await call<T>(method, path, body);
-      if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-      return answer.body;
-    };
-  }
-
   /** A facilitator's live connection, to claim and resolve as the console does. */
   async function liveAs(email: string) {
-    const socket = io(`${ctx.stack.realtimeUrl}/live`, { auth: { token: await tokenOf(email) }, transports: ['websocket'], forceNew: true });
+    const socket = io(`${ctx.stack.realtimeUrl}/live`, { auth: { token: await ctx.tokenOf(email) }, transports: ['websocket'], forceNew: true });
     sockets.push(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
@@ -78,28 +48,28 @@ describe('follow-up, in the browser', () => {
     const facilitator = await ctx.fixtures.member(cohort, 'facilitator', await ctx.fixtures.user({ name: 'Julien Lefèvre' }));
 
     // A module of three resources, due at the end of the cohort's first distance week (weeks ago).
-    const asFacilitator = await writerAs(facilitator.email);
-    const course = await asFacilitator<{ id: string }>('POST', '/api/courses', { trackId: cohort.trackId, title: 'Les bases de JavaScript' });
-    const module = await asFacilitator<{ id: string }>('POST', `/api/courses/${course.id}/modules`, { title: 'Les fonctions' });
+    const asFacilitator = await ctx.apiAs(facilitator.email);
+    const course = await ok(asFacilitator<{ id: string }>('POST', '/api/courses', { trackId: cohort.trackId, title: 'Les bases de JavaScript' }));
+    const module = await ok(asFacilitator<{ id: string }>('POST', `/api/courses/${course.id}/modules`, { title: 'Les fonctions' }));
     const resources: { id: string }[] = [];
     for (const title of ['Déclarer une fonction', 'Les fonctions fléchées', 'Portée des variables']) {
-      resources.push(await asFacilitator('POST', `/api/courses/${course.id}/modules/${module.id}/resources`, { title, url: 'https://developer.mozilla.org/fr/docs/Web/JavaScript', kind: 'documentation', estimatedMinutes: 20 }));
+      resources.push(await ok(asFacilitator('POST', `/api/courses/${course.id}/modules/${module.id}/resources`, { title, url: 'https://developer.mozilla.org/fr/docs/Web/JavaScript', kind: 'documentation', estimatedMinutes: 20 })));
     }
-    await asFacilitator('PATCH', `/api/courses/${course.id}`, { status: 'published' });
-    const assignment = await asFacilitator<{ dueOn: string }>('POST', `/api/cohorts/${cohort.id}/module-assignments`, { moduleId: module.id, mode: 'during_distance', week: 1 });
+    await ok(asFacilitator('PATCH', `/api/courses/${course.id}`, { status: 'published' }));
+    const assignment = await ok(asFacilitator<{ dueOn: string }>('POST', `/api/cohorts/${cohort.id}/module-assignments`, { moduleId: module.id, mode: 'during_distance', week: 1 }));
     // The due day as the screen writes it (in French, the user's zone does not move a calendar day).
     const dueDay = DateTime.fromISO(assignment.dueOn).setLocale('fr').toLocaleString(DateTime.DATE_HUGE);
-    const asOnTrack = await writerAs(onTrack.email);
-    for (const resource of resources) await asOnTrack('PUT', `/api/cohorts/${cohort.id}/resources/${resource.id}/done`);
-    const asBehind = await writerAs(behind.email);
-    await asBehind('PUT', `/api/cohorts/${cohort.id}/resources/${resources[0].id}/done`);
+    const asOnTrack = await ctx.apiAs(onTrack.email);
+    for (const resource of resources) await ok(asOnTrack('PUT', `/api/cohorts/${cohort.id}/resources/${resource.id}/done`));
+    const asBehind = await ctx.apiAs(behind.email);
+    await ok(asBehind('PUT', `/api/cohorts/${cohort.id}/resources/${resources[0].id}/done`));
 
     // A peer-help question asked three days ago that nobody answered (the API dates a thread now: the clock is moved back in the database).
-    const thread = await asOnTrack<{ id: string }>('POST', `/api/cohorts/${cohort.id}/threads`, { title: 'Comment déployer sur Netlify ?', body: 'Le build passe en local mais échoue sur Netlify.' });
+    const thread = await ok(asOnTrack<{ id: string }>('POST', `/api/cohorts/${cohort.id}/threads`, { title: 'Comment déployer sur Netlify ?', body: 'Le build passe en local mais échoue sur Netlify.' }));
     await ctx.dataSource.query(`UPDATE help_threads SET created_at = now() - interval '3 days 2 hours', last_activity_at = now() - interval '3 days 2 hours' WHERE id = $1`, [thread.id]);
 
     // A live question raised, claimed and resolved today.
-    const ticket = await asBehind<{ id: string }>('POST', `/api/cohorts/${cohort.id}/tickets`, { question: 'Ma boucle for ne s’arrête jamais' });
+    const ticket = await ok(asBehind<{ id: string }>('POST', `/api/cohorts/${cohort.id}/tickets`, { question: 'Ma boucle for ne s’arrête jamais' }));
     const live = await liveAs(facilitator.email);
     await live('ticket:claim', { ticketId: ticket.id });
     await live('ticket:resolve', { ticketId: ticket.id, resolution: 'La condition de fin utilisait <= au lieu de <.' });
@@ -159,7 +129,7 @@ describe('follow-up, in the browser', () => {
     expect(await otherPage.getByText('Nadia Benali').count()).toBe(0);
     expect(await otherPage.getByRole('link', { name: 'Comment déployer sur Netlify ?' }).count()).toBe(0);
     expect(await accessibilityViolations(otherPage)).toEqual([]);
-    const asOther = await apiAs(other.email);
+    const asOther = await ctx.apiAs(other.email);
     expect((await asOther('GET', `/api/cohorts/${cohort.id}/learners-behind`)).status).toBe(404);
     expect((await asOther('GET', `/api/cohorts/${cohort.id}/help-measures`)).status).toBe(404);
     const othersUnanswered = await asOther<{ items: { id: string }[] }>('GET', '/api/facilitator/unanswered');

@@ -10,26 +10,11 @@ import { NetworkCut } from './network-cut.test-kit.js';
  */
 /** The messages of the open conversation (not the message box, which holds a text until the server has it). */
 const chat = (page: Page) => page.getByRole('region', { name: 'Conversation' }).getByRole('listitem');
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe('live help, in the browser', () => {
   const ctx = new BrowserTestContext();
   beforeAll(() => ctx.start(), 120_000);
   afterAll(() => ctx.stop());
-
-  /** Calls the API as that user, with the token of their sign-in; answers the status and the JSON body. */
-  async function apiAs(email: string) {
-    const login = await fetch(`${ctx.stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEFAULT_PASSWORD }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    return async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-      const response = await fetch(`${ctx.stack.webUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as T };
-    };
-  }
 
   it('a learner raises a question, a facilitator claims and answers it, the learner sees the answer live', async () => {
     const cohort = await ctx.fixtures.cohort();
@@ -120,17 +105,8 @@ describe('live help, in the browser', () => {
     const cohort = await ctx.fixtures.cohort();
     const learner = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Léa Moreau' }));
     const facilitator = await ctx.fixtures.member(cohort, 'facilitator', await ctx.fixtures.user({ name: 'Julien Lefèvre' }));
-    const asFacilitator = await apiAs(facilitator.email);
-    const brief = await asFacilitator<{ id: string }>('POST', `/api/tracks/${cohort.trackId}/briefs`, {
-      title: 'Le site de la boulangerie',
-      context: 'La boulangerie de Boitron veut une vitrine.',
-      deliverables: 'Le dépôt et la page déployée',
-      competencies: [{ code: 'C1', expectedLevel: 1 }],
-      mode: 'individual',
-    });
-    expect(brief.status).toBe(201);
-    const assigned = await asFacilitator('POST', `/api/cohorts/${cohort.id}/assignments`, { briefId: brief.body.id, start: { date: day(-1), time: '09:00' }, due: { date: day(14), time: '17:00' } });
-    expect(assigned.status).toBe(201);
+    const asFacilitator = await ctx.apiAs(facilitator.email);
+    const assignment = await ctx.assignBrief(facilitator.email, cohort, { competencies: [{ code: 'C1', expectedLevel: 1 }] });
 
     const learnerPage = await (await newContext(ctx.browser, { viewport: { width: 390, height: 844 } })).newPage(); // a phone
     const facilitatorPage = await (await newContext(ctx.browser, { viewport: { width: 1280, height: 900 } })).newPage();
@@ -178,7 +154,7 @@ describe('live help, in the browser', () => {
     const threadId = ((await threadLink.getAttribute('href')) ?? '').replace('/threads/', '');
     const thread = await asFacilitator<{ title: string; briefId: string; scope: string; acceptedReplyId: string | null }>('GET', `/api/threads/${threadId}`);
     expect(thread.status).toBe(200);
-    expect(thread.body).toMatchObject({ title: 'Site responsive : la page ne s’affiche pas sur mobile', briefId: brief.body.id, scope: 'track' });
+    expect(thread.body).toMatchObject({ title: 'Site responsive : la page ne s’affiche pas sur mobile', briefId: assignment.briefId, scope: 'track' });
     expect(thread.body.acceptedReplyId).not.toBeNull();
     const resolvedList = await asFacilitator<{ id: string; question: string; threadId: string | null }[]>('GET', `/api/cohorts/${cohort.id}/tickets?status=resolved`);
     expect(resolvedList.body).toEqual([expect.objectContaining({ question, threadId })]);
@@ -198,7 +174,7 @@ describe('live help, in the browser', () => {
     expect(await after.getByRole('button', { name: 'Publier en fil d’entraide' }).count()).toBe(0);
 
     // The learner may not publish their own ticket.
-    const asLearner = await apiAs(learner.email);
+    const asLearner = await ctx.apiAs(learner.email);
     expect((await asLearner('POST', `/api/tickets/${resolvedList.body[0].id}/publish`, {})).status).toBe(403);
     // Nor list the cohort's resolved questions.
     expect((await asLearner('GET', `/api/cohorts/${cohort.id}/tickets?status=resolved`)).status).toBe(403);

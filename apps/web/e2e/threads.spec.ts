@@ -1,6 +1,5 @@
 import { DEFAULT_PASSWORD } from '@fabrique/testing';
-import type { Locator } from 'playwright-core';
-import { accessibilityViolations, newContext, openFromNav, screenshot, signIn } from './browser.test-kit.js';
+import { accessibilityViolations, errorOf, newContext, openFromNav, screenshot, signIn } from './browser.test-kit.js';
 import { BrowserTestContext } from './browser-test-context.test-kit.js';
 
 /**
@@ -14,32 +13,10 @@ const TITLE = 'Centrer verticalement une image avec flexbox';
 const BODY = 'Mon image **déborde** du conteneur avec `align-items: center` : elle provoque un chevauchement avec le pied de page.';
 const ANSWER = 'Ajoute `min-height: 0` sur l’image : un élément flex ne rétrécit pas en dessous de son contenu.';
 
-/** The error shown for a control, found through its aria-describedby as a screen reader would. */
-async function errorOf(control: Locator): Promise<string> {
-  expect(await control.getAttribute('aria-invalid')).toBe('true');
-  const ids = (await control.getAttribute('aria-describedby'))?.split(' ') ?? [];
-  const texts = await Promise.all(ids.map((id) => control.page().locator(`[id="${id}"]`).textContent()));
-  return texts.join(' ');
-}
-
 describe('peer help threads, in the browser', () => {
   const ctx = new BrowserTestContext();
   beforeAll(() => ctx.start(), 120_000);
   afterAll(() => ctx.stop());
-
-  /** Calls the API as a user would through the app, with the token of their sign-in. */
-  async function apiAs(email: string) {
-    const login = await fetch(`${ctx.stack.webUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEFAULT_PASSWORD }) });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    return async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: T }> => {
-      const response = await fetch(`${ctx.stack.webUrl}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, json: (await response.json()) as T };
-    };
-  }
 
   it('similar questions while asking, search with highlights, answer, vote, accept; another cohort cannot open it', async () => {
     const cohort = await ctx.fixtures.cohort();
@@ -50,7 +27,7 @@ describe('peer help threads, in the browser', () => {
     const outsider = await ctx.fixtures.member(otherCohort, 'learner', await ctx.fixtures.user({ name: 'Hugo Petit' }));
 
     // A question asked earlier in the cohort, through the API as the app does.
-    const existing = await (await apiAs(earlier.email))<{ id: string }>('POST', `/api/cohorts/${cohort.id}/threads`, {
+    const existing = await (await ctx.apiAs(earlier.email))<{ id: string }>('POST', `/api/cohorts/${cohort.id}/threads`, {
       title: EXISTING_TITLE,
       body: 'Rien ne bouge avec `vertical-align: middle`.',
     });
@@ -74,7 +51,7 @@ describe('peer help threads, in the browser', () => {
     const suggestion = suggestions.getByRole('link', { name: EXISTING_TITLE });
     await suggestion.waitFor();
     expect(await suggestion.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['centrer', 'verticalement', 'flexbox']));
-    expect(await suggestion.getAttribute('href')).toBe(`/threads/${existing.json.id}`);
+    expect(await suggestion.getAttribute('href')).toBe(`/threads/${existing.body.id}`);
     expect(await accessibilityViolations(askerPage)).toEqual([]);
     await screenshot(askerPage, 'thread-ask');
 
@@ -151,9 +128,9 @@ describe('peer help threads, in the browser', () => {
       threadId,
     ])) as { status: string; acceptedReplyId: string; replyId: string; score: number }[];
     expect(row).toEqual({ status: 'accepted', acceptedReplyId: row.replyId, replyId: expect.any(String), score: 1 });
-    const seen = await (await apiAs(asker.email))<{ acceptedReplyId: string; replies: { items: { id: string; accepted: boolean; myVote: number }[] } }>('GET', `/api/threads/${threadId}`);
-    expect(seen.json.acceptedReplyId).toBe(row.replyId);
-    expect(seen.json.replies.items).toEqual([expect.objectContaining({ id: row.replyId, accepted: true, myVote: 1 })]);
+    const seen = await (await ctx.apiAs(asker.email))<{ acceptedReplyId: string; replies: { items: { id: string; accepted: boolean; myVote: number }[] } }>('GET', `/api/threads/${threadId}`);
+    expect(seen.body.acceptedReplyId).toBe(row.replyId);
+    expect(seen.body.replies.items).toEqual([expect.objectContaining({ id: row.replyId, accepted: true, myVote: 1 })]);
 
     // A learner of another cohort of the track cannot open it, nor find it.
     const outsiderPage = await (await newContext(ctx.browser)).newPage();
@@ -163,7 +140,7 @@ describe('peer help threads, in the browser', () => {
     expect(await outsiderPage.getByRole('heading', { name: TITLE }).count()).toBe(0);
     expect(await outsiderPage.getByText('un élément flex ne rétrécit pas').count()).toBe(0);
     expect(await accessibilityViolations(outsiderPage)).toEqual([]);
-    expect((await (await apiAs(outsider.email))('GET', `/api/threads/${threadId}`)).status).toBe(404);
+    expect((await (await ctx.apiAs(outsider.email))('GET', `/api/threads/${threadId}`)).status).toBe(404);
     await outsiderPage.goto(`${ctx.stack.webUrl}/threads?q=chevauchement`);
     await outsiderPage.getByText('Aucune question ne correspond à « chevauchement ».').waitFor();
   }, 150_000);
@@ -172,13 +149,13 @@ describe('peer help threads, in the browser', () => {
     const asker = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Inès Garnier' }));
     const helper = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Théo Lambert' }));
     const facilitator = await ctx.fixtures.member(cohort, 'facilitator', await ctx.fixtures.user({ name: 'Julien Lefèvre' }));
-    const thread = await (await apiAs(asker.email))<{ id: string }>('POST', `/api/cohorts/${cohort.id}/threads`, { title: 'Pourquoi mon fetch renvoie undefined ?', body: 'Je fais `fetch(url).json()`.' });
-    const reply = await (await apiAs(helper.email))<{ id: string }>('POST', `/api/threads/${thread.json.id}/replies`, { body: 'Il manque un `await` devant `response.json()`.' });
+    const thread = await (await ctx.apiAs(asker.email))<{ id: string }>('POST', `/api/cohorts/${cohort.id}/threads`, { title: 'Pourquoi mon fetch renvoie undefined ?', body: 'Je fais `fetch(url).json()`.' });
+    const reply = await (await ctx.apiAs(helper.email))<{ id: string }>('POST', `/api/threads/${thread.body.id}/replies`, { body: 'Il manque un `await` devant `response.json()`.' });
     expect(reply.status).toBe(201);
 
     const facilitatorPage = await (await newContext(ctx.browser)).newPage();
     await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
-    await facilitatorPage.goto(`${ctx.stack.webUrl}/threads/${thread.json.id}`);
+    await facilitatorPage.goto(`${ctx.stack.webUrl}/threads/${thread.body.id}`);
     const answer = facilitatorPage.getByRole('article', { name: 'la réponse de Théo Lambert' });
     await answer.getByRole('button', { name: 'Recommander' }).click();
     await answer.getByText('Recommandée par Julien Lefèvre').waitFor();
@@ -187,13 +164,13 @@ describe('peer help threads, in the browser', () => {
     await answer.getByRole('button', { name: 'Accepter cette réponse' }).waitFor();
     expect(await facilitatorPage.getByLabel('Répondre anonymement').count()).toBe(0);
     expect(await accessibilityViolations(facilitatorPage)).toEqual([]);
-    const [row] = (await ctx.dataSource.query(`SELECT endorsed_by AS "endorsedBy" FROM help_replies WHERE id = $1`, [reply.json.id])) as { endorsedBy: string }[];
+    const [row] = (await ctx.dataSource.query(`SELECT endorsed_by AS "endorsedBy" FROM help_replies WHERE id = $1`, [reply.body.id])) as { endorsedBy: string }[];
     expect(row.endorsedBy).toBe(facilitator.id);
 
     // The helper reads the endorsement, without the facilitator's actions nor the asker's.
     const helperPage = await (await newContext(ctx.browser)).newPage();
     await signIn(helperPage, ctx.stack.webUrl, helper.email, DEFAULT_PASSWORD);
-    await helperPage.goto(`${ctx.stack.webUrl}/threads/${thread.json.id}`);
+    await helperPage.goto(`${ctx.stack.webUrl}/threads/${thread.body.id}`);
     const seen = helperPage.getByRole('article', { name: 'la réponse de Théo Lambert' });
     await seen.getByText('Recommandée par Julien Lefèvre').waitFor();
     expect(await seen.getByRole('button', { name: /Recommander|Retirer la recommandation|Accepter cette réponse/ }).count()).toBe(0);

@@ -1,19 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { messages as admin } from '../features/admin/messages';
-import { messages as attendance } from '../features/attendance/messages';
-import { messages as briefs } from '../features/briefs/messages';
-import { messages as courses } from '../features/courses/messages';
-import { messages as followUp } from '../features/follow-up/messages';
-import { messages as liveHelp } from '../features/live-help/messages';
-import { messages as preferences } from '../features/preferences/messages';
-import { messages as threads } from '../features/threads/messages';
 import { en } from './en';
 import { fr } from './fr';
 
 export const LANGUAGES = ['fr', 'en'] as const;
-/** Each feature folder that keeps its own texts (features/<feature>/messages.ts) is a namespace. */
-const NAMESPACES = { admin, attendance, briefs, courses, followUp, liveHelp, preferences, threads };
 export type Language = (typeof LANGUAGES)[number];
 const STORED = 'fabrique.language';
 
@@ -30,19 +20,19 @@ export function rememberLanguage(language: Language): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(
-    LANGUAGES.map((language) => [
-      language,
-      {
-        translation: { fr, en }[language],
-        ...Object.fromEntries(Object.entries(NAMESPACES).map(([name, texts]) => [name, texts[language]])),
-      },
-    ]),
-  ),
+  resources: { fr: { translation: fr }, en: { translation: en } },
   lng: initialLanguage(),
   fallbackLng: 'fr',
   interpolation: { escapeValue: false }, // React escapes
 });
 document.documentElement.lang = initialLanguage();
+
+/**
+ * A feature's own texts (features/<feature>/messages.ts), added as the namespace `name` when its
+ * module loads: they travel in the feature's chunk instead of the first download.
+ */
+export function addMessages<T extends object>(name: string, messages: { fr: T; en: T }): void {
+  for (const language of LANGUAGES) i18n.addResourceBundle(language, name, messages[language], true, true);
+}
 
 export { i18n };

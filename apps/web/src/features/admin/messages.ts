@@ -1,3 +1,5 @@
+import { addMessages } from '../../i18n';
+
 /** The admin screens' texts (i18next namespace "admin"): French first, English with the same keys. */
 const fr = {
   title: 'Administration',
@@ -541,3 +543,4 @@ const en: typeof fr = {
 };
 
 export const messages = { fr, en };
+addMessages('admin', messages);

@@ -1,3 +1,4 @@
+import './messages'; // this feature's texts, loaded with it
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../auth/use-me';

@@ -1,3 +1,4 @@
+import './messages'; // this feature's texts, loaded with it
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';

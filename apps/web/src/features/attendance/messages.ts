@@ -1,3 +1,5 @@
+import { addMessages } from '../../i18n';
+
 /** The attendance screens' texts (i18next namespace "attendance"): French first, English with the same keys. */
 const fr = {
   title: 'Présences',
@@ -148,3 +150,4 @@ const en: typeof fr = {
 };
 
 export const messages = { fr, en };
+addMessages('attendance', messages);

@@ -1,3 +1,5 @@
+import { addMessages } from '../../i18n';
+
 /** The briefs and reviews screens' texts (i18next namespace "briefs"): French first, English with the same keys. */
 const fr = {
   title: 'Projets',
@@ -184,3 +186,4 @@ const en: typeof fr = {
 };
 
 export const messages = { fr, en };
+addMessages('briefs', messages);

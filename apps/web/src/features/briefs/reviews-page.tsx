@@ -1,3 +1,4 @@
+import './messages'; // this feature's texts, loaded with it
 import { Navigate, Route, Routes } from 'react-router';
 import type { Me } from '../../auth/use-me';
 import { ReviewSubmissionPage } from './review-submission-page';

@@ -1,3 +1,4 @@
+import './messages'; // this feature's texts, loaded with it
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useParams } from 'react-router';

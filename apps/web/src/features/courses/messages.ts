@@ -1,3 +1,5 @@
+import { addMessages } from '../../i18n';
+
 /** The courses and competencies screens' texts (i18next namespace "courses"): French first, English with the same keys. */
 const fr = {
   title: 'Mes cours',
@@ -110,3 +112,4 @@ const en: typeof fr = {
 };
 
 export const messages = { fr, en };
+addMessages('courses', messages);

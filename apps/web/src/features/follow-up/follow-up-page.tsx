@@ -1,3 +1,4 @@
+import './messages'; // this feature's texts, loaded with it
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { facilitatedCohorts, type Me } from '../../auth/use-me';

@@ -1,3 +1,5 @@
+import { addMessages } from '../../i18n';
+
 /** The follow-up screens' texts (i18next namespace "followUp"): French first, English with the same keys. */
 const fr = {
   title: 'Suivi de promo',
@@ -130,3 +132,4 @@ const en: typeof fr = {
 };
 
 export const messages = { fr, en };
+addMessages('followUp', messages);

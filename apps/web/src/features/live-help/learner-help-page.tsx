@@ -1,3 +1,4 @@
+import './messages'; // this feature's texts, loaded with it
 import type { TicketView } from '@fabrique/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,3 +1,5 @@
+import { addMessages } from '../../i18n';
+
 /** The live-help screens' newer texts (i18next namespace "liveHelp"): French first, English with the same keys. */
 const fr = {
   context: {
@@ -76,3 +78,4 @@ const en: typeof fr = {
 };
 
 export const messages = { fr, en };
+addMessages('liveHelp', messages);

@@ -1,3 +1,4 @@
+import '../preferences/messages'; // the kinds of notification, in words
 import type { NotificationView } from '@fabrique/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';

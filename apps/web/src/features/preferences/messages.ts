@@ -1,3 +1,5 @@
+import { addMessages } from '../../i18n';
+
 /** The preferences screen's texts (i18next namespace "preferences"): French first, English with the same keys. */
 const fr = {
   title: 'Préférences',
@@ -83,3 +85,4 @@ export const messages: { fr: typeof fr; en: typeof fr } = {
     },
   },
 };
+addMessages('preferences', messages);

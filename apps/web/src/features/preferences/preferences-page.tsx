@@ -1,3 +1,4 @@
+import './messages'; // this feature's texts, loaded with it
 import { NOTIFICATION_KINDS } from '@fabrique/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';

@@ -1,3 +1,5 @@
+import { addMessages } from '../../i18n';
+
 /** The peer-help screens' texts (i18next namespace "threads"): French first, English with the same keys. */
 const fr = {
   title: 'Entraide',
@@ -248,3 +250,4 @@ const en: typeof fr = {
 };
 
 export const messages = { fr, en };
+addMessages('threads', messages);
