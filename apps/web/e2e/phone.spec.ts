@@ -44,7 +44,7 @@ async function visitEveryScreen(page: Page): Promise<string[]> {
 const EXPECTED = {
   learner: { sees: ['Ma semaine', 'Cours', 'Projets', 'Compétences', 'Entraide', 'Aide en direct', 'Émargement', 'Notifications', 'Préférences'], not: 'File d’aide' },
   facilitator: { sees: ['File d’aide', 'À corriger', 'Suivi', 'Présences', 'Entraide', 'Compétences'], not: 'Ma semaine' },
-  admin: { sees: ['Administration', 'File d’aide', 'Notifications', 'Préférences'], not: 'Présences' },
+  admin: { sees: ['Administration', 'File d’aide', 'Présences', 'Notifications', 'Préférences'], not: 'Ma semaine' },
 };
 
 describe('on a phone-sized screen', () => {

@@ -65,7 +65,7 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
     (facilitator || me.isAdmin) && { to: '/console', label: t('nav.console') },
     facilitator && { to: '/reviews', label: t('nav.reviews') },
     facilitator && { to: '/follow-up', label: t('nav.followUp') },
-    facilitator && { to: '/attendance', label: t('nav.attendance') },
+    (facilitator || me.isAdmin) && { to: '/attendance', label: t('nav.attendance') },
     me.isAdmin && { to: '/administration', label: t('nav.admin') },
     { to: '/me/notifications', label: t('nav.inbox') },
     { to: '/me/notification-preferences', label: t('nav.preferences') },
