@@ -66,7 +66,11 @@ describe('on a phone-sized screen', () => {
       try {
         const page = await context.newPage();
         await signIn(page, ctx.stack.webUrl, users[role].email, DEFAULT_PASSWORD);
-        if (role === 'learner') await screenshot(page, 'phone-my-week');
+        if (role === 'learner') {
+          await page.getByRole('heading', { level: 1, name: 'Ma semaine' }).waitFor();
+          await page.waitForFunction(`!document.body.innerText.includes('Chargement…')`);
+          await screenshot(page, 'phone-my-week');
+        }
         const visited = await visitEveryScreen(page);
         expect(visited).toEqual(expect.arrayContaining(EXPECTED[role].sees));
         expect(visited).not.toContain(EXPECTED[role].not);
