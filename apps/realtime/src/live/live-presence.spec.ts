@@ -20,8 +20,8 @@ describe('live namespace: facilitators online, when an instance dies', () => {
     const learnerSocket = await survivor.client(() => ({ token: survivor.token(learner) }));
     const signals = inbox<PresenceSignal>(learnerSocket, 'presence');
     await survivor.connected(learnerSocket);
-    await until(() => signals.length === 1, 'the count at connection');
-    expect(signals).toEqual([{ cohortId: cohort.id, facilitatorsOnline: 1, facilitators: [{ id: facilitator.id, displayName: 'Julien Lefèvre' }] }]);
+    await until(() => signals.length >= 1, 'the count at connection');
+    expect(signals[0]).toEqual({ cohortId: cohort.id, facilitatorsOnline: 1, facilitators: [{ id: facilitator.id, displayName: 'Julien Lefèvre' }] });
 
     // A second facilitator on the surviving instance, then gone cleanly.
     const colleagueSocket = await survivor.as(colleague);
@@ -36,7 +36,9 @@ describe('live namespace: facilitators online, when an instance dies', () => {
     const killedAt = Date.now();
     await until(() => signals.at(-1)?.facilitatorsOnline === 0, 'the dead instance’s facilitator to expire', 6_000);
     expect(Date.now() - killedAt).toBeLessThan(5_000);
-    expect(signals.map((s) => s.facilitatorsOnline)).toEqual([1, 2, 1, 0]);
+    // Presence is a state: a connection racing a heartbeat may hear the same one twice, which changes nothing.
+    const counts = signals.map((s) => s.facilitatorsOnline);
+    expect(counts.filter((count, i) => i === 0 || count !== counts[i - 1])).toEqual([1, 2, 1, 0]);
     expect(signals.at(-1)?.facilitators).toEqual([]);
   });
 });

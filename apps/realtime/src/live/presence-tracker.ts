@@ -1,5 +1,5 @@
 import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { rooms } from '@fabrique/contracts';
+import { type PersonRef, rooms } from '@fabrique/contracts';
 import { LivePresence, type PresenceEntry } from '@fabrique/help-queue';
 import type { LiveNamespace, LiveSocket } from './live-socket.js';
 import { MembershipsRepository } from './memberships.repository.js';
@@ -86,17 +86,23 @@ export class PresenceTracker implements BeforeApplicationShutdown, OnApplication
     for (const cohortId of new Set(cohortIds)) {
       const ids = (await this.presence.online(cohortId, 'facilitator')).sort();
       if (this.halted || this.stopping || !this.namespace) return;
-      const changed = this.said.get(cohortId) !== ids.join();
+      const key = ids.join();
+      const changed = this.said.get(cohortId) !== key;
       if (!changed && !newcomer?.connected) continue;
-      const facilitators = await this.memberships.people(ids);
-      const signal = { cohortId, facilitatorsOnline: ids.length, facilitators };
-      if (this.halted || this.stopping || !this.namespace) return;
-      if (changed) {
-        this.said.set(cohortId, ids.join());
-        this.namespace.to(rooms.cohort(cohortId)).emit('presence', signal);
-      } else {
-        newcomer?.emit('presence', signal);
+      // Claimed before the names are read, so that a heartbeat and a connection racing here say it once.
+      if (changed) this.said.set(cohortId, key);
+      let facilitators: PersonRef[];
+      try {
+        facilitators = await this.memberships.people(ids);
+      } catch (error) {
+        if (changed && this.said.get(cohortId) === key) this.said.delete(cohortId); // the next heartbeat says it
+        throw error;
       }
+      if (this.halted || this.stopping || !this.namespace) return;
+      const signal = { cohortId, facilitatorsOnline: ids.length, facilitators };
+      // A newer set said meanwhile wins: this one would arrive after it and contradict it.
+      if (changed && this.said.get(cohortId) === key) this.namespace.to(rooms.cohort(cohortId)).emit('presence', signal);
+      else if (!changed && newcomer?.connected) newcomer.emit('presence', signal);
     }
   }
 
