@@ -176,4 +176,101 @@ describe('peer help threads, in the browser', () => {
     expect(await seen.getByRole('button', { name: /Recommander|Retirer la recommandation|Accepter cette réponse/ }).count()).toBe(0);
     await helperPage.getByLabel('Répondre anonymement').waitFor();
   }, 120_000);
+
+  it('the author edits then deletes their reply, a facilitator hides the question; nobody else gets these actions', async () => {
+    const cohort = await ctx.fixtures.cohort();
+    const asker = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Nora Blanc' }));
+    const helper = await ctx.fixtures.member(cohort, 'learner', await ctx.fixtures.user({ name: 'Malik Haddad' }));
+    const facilitator = await ctx.fixtures.member(cohort, 'facilitator', await ctx.fixtures.user({ name: 'Sophie Roux' }));
+    const TITLE_ASKED = 'Mon formulaire se recharge à chaque envoi';
+    const FIRST = 'Ajoute `event.preventDefault()` dans le gestionnaire.';
+    const EDITED = 'Ajoute `event.preventDefault()` au début du gestionnaire `submit`, pas du clic.';
+    const REASON = 'Contient un mot de passe : reformule sans lui.';
+    const thread = await (await ctx.apiAs(asker.email))<{ id: string }>('POST', `/api/cohorts/${cohort.id}/threads`, { title: TITLE_ASKED, body: 'Le `form` recharge la page, mot de passe : hunter2.' });
+    const reply = await (await ctx.apiAs(helper.email))<{ id: string }>('POST', `/api/threads/${thread.body.id}/replies`, { body: FIRST });
+    expect(reply.status).toBe(201);
+    const threadUrl = `${ctx.stack.webUrl}/threads/${thread.body.id}`;
+
+    // The asker manages their question, not the helper's reply.
+    const askerPage = await (await newContext(ctx.browser)).newPage();
+    await signIn(askerPage, ctx.stack.webUrl, asker.email, DEFAULT_PASSWORD);
+    await askerPage.goto(threadUrl);
+    const askerManages = askerPage.getByRole('group', { name: 'Gérer la question' });
+    await askerManages.getByRole('button', { name: 'Modifier', exact: true }).waitFor();
+    await askerManages.getByRole('button', { name: 'Supprimer', exact: true }).waitFor();
+    expect(await askerManages.getByRole('button', { name: 'Masquer', exact: true }).count()).toBe(0);
+    await askerPage.getByRole('article', { name: 'la réponse de Malik Haddad' }).getByText('dans le gestionnaire').waitFor();
+    expect(await askerPage.getByRole('group', { name: 'Gérer la réponse de Malik Haddad' }).count()).toBe(0);
+
+    // The helper edits their reply in place: an empty text first, refused next to the field.
+    const helperPage = await (await newContext(ctx.browser, { viewport: { width: 375, height: 812 } })).newPage();
+    await signIn(helperPage, ctx.stack.webUrl, helper.email, DEFAULT_PASSWORD);
+    await helperPage.goto(threadUrl);
+    const own = helperPage.getByRole('article', { name: 'la réponse de Malik Haddad' });
+    await own.getByRole('button', { name: 'Modifier', exact: true }).click();
+    const text = own.getByLabel('Texte de votre réponse');
+    expect(await text.inputValue()).toBe(FIRST);
+    await text.fill('');
+    await own.getByRole('button', { name: 'Enregistrer' }).click();
+    await own.getByText('Écrivez votre réponse avant de l’envoyer.').waitFor();
+    expect(await errorOf(text)).toContain('Écrivez votre réponse avant de l’envoyer.');
+    expect(await accessibilityViolations(helperPage)).toEqual([]);
+    await screenshot(helperPage, 'thread-edit-reply');
+    await text.fill(EDITED);
+    await own.getByRole('button', { name: 'Enregistrer' }).click();
+    await own.getByText('pas du clic').waitFor();
+    await own.getByText(/modifiée le/).waitFor();
+    expect(await own.getByLabel('Texte de votre réponse').count()).toBe(0);
+    // The earlier version stays readable behind a disclosure.
+    await own.getByText('Versions précédentes').click();
+    await own.getByText(/^Version 1, écrite le/).waitFor();
+    await own.getByText(/^Version 2 \(actuelle\)/).waitFor();
+    expect(await accessibilityViolations(helperPage)).toEqual([]);
+    // Not theirs: the question offers the helper no edit, delete nor hide.
+    expect(await helperPage.getByRole('group', { name: 'Gérer la question' }).count()).toBe(0);
+    expect(await helperPage.getByRole('button', { name: /^(Modifier|Supprimer|Masquer)$/ }).count()).toBe(2);
+    expect(await own.getByRole('button', { name: /^(Modifier|Supprimer)$/ }).count()).toBe(2);
+    const edited = await (await ctx.apiAs(helper.email))<{ items: { id: string; body: string; editedAt: string | null }[] }>('GET', `/api/threads/${thread.body.id}/replies`);
+    expect(edited.body.items).toEqual([expect.objectContaining({ id: reply.body.id, body: EDITED, editedAt: expect.any(String) })]);
+
+    // A facilitator hides the question with a reason; they still read it and may show it again.
+    const facilitatorPage = await (await newContext(ctx.browser)).newPage();
+    await signIn(facilitatorPage, ctx.stack.webUrl, facilitator.email, DEFAULT_PASSWORD);
+    await facilitatorPage.goto(threadUrl);
+    const moderation = facilitatorPage.getByRole('group', { name: 'Gérer la question' });
+    expect(await moderation.getByRole('button', { name: /^(Modifier|Supprimer)$/ }).count()).toBe(0);
+    await moderation.getByRole('button', { name: 'Masquer', exact: true }).click();
+    await facilitatorPage.getByLabel('Raison (visible par tout le monde)').fill(REASON);
+    expect(await accessibilityViolations(facilitatorPage)).toEqual([]);
+    await facilitatorPage.getByRole('button', { name: 'Masquer pour les apprenant·es' }).click();
+    await facilitatorPage.getByText(`Masquée par l’équipe : ${REASON}`).waitFor();
+    await moderation.getByRole('button', { name: 'Afficher à nouveau' }).waitFor();
+    await facilitatorPage.getByRole('heading', { level: 1, name: TITLE_ASKED }).waitFor();
+    expect(await accessibilityViolations(facilitatorPage)).toEqual([]);
+    await screenshot(facilitatorPage, 'thread-hidden');
+    const [hidden] = (await ctx.dataSource.query(`SELECT hidden_reason AS "reason", hidden_by AS "by" FROM help_threads WHERE id = $1`, [thread.body.id])) as { reason: string; by: string }[];
+    expect(hidden).toEqual({ reason: REASON, by: facilitator.id });
+
+    // The helper sees it hidden: neither its title nor its text, the reason instead.
+    await helperPage.reload();
+    await helperPage.getByRole('heading', { level: 1, name: 'Question masquée par l’équipe' }).waitFor();
+    await helperPage.getByText(`Masquée par l’équipe : ${REASON}`).waitFor();
+    expect(await helperPage.getByText('hunter2').count()).toBe(0);
+    expect(await helperPage.getByRole('heading', { name: TITLE_ASKED }).count()).toBe(0);
+    expect(await helperPage.getByRole('button', { name: 'Afficher à nouveau' }).count()).toBe(0);
+    expect(await accessibilityViolations(helperPage)).toEqual([]);
+
+    // The helper deletes their reply, after confirming: what is left is the API's deleted reply.
+    await own.getByRole('button', { name: 'Supprimer', exact: true }).click();
+    const confirm = own.getByRole('button', { name: 'Confirmer la suppression' });
+    await confirm.waitFor();
+    expect(await helperPage.evaluate('document.activeElement.textContent')).toBe('Confirmer la suppression'); // the focus moved to it
+    expect(await accessibilityViolations(helperPage)).toEqual([]);
+    await confirm.click();
+    await own.getByText('Réponse supprimée par son auteur·rice.').waitFor();
+    expect(await own.getByText('pas du clic').count()).toBe(0);
+    expect(await own.getByRole('button', { name: /^(Modifier|Supprimer|Confirmer la suppression)$/ }).count()).toBe(0);
+    const after = await (await ctx.apiAs(asker.email))<{ items: { id: string; deleted: boolean; bodyHtml: string | null }[] }>('GET', `/api/threads/${thread.body.id}/replies`);
+    expect(after.body.items).toEqual([expect.objectContaining({ id: reply.body.id, deleted: true, bodyHtml: null })]);
+  }, 150_000);
 });

@@ -1,17 +1,25 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Me } from '../../auth/use-me';
 import { FormError } from '../../ui/error-message';
 import { PostHtml } from './api-html';
+import { PostActions } from './post-actions';
 import { PostByline } from './post-byline';
+import { PostEditForm } from './post-edit-form';
+import { PostRevisions } from './post-revisions';
 import { ThreadFacts } from './thread-summary-item';
 import type { Thread, Vote } from './types';
 import { useThreadChange } from './use-thread-change';
 import { VoteControl } from './vote-control';
 
-/** The question itself: title, who asked, its text (the API's sanitised HTML), votes and following. */
+/**
+ * The question itself: title, who asked, its text (the API's sanitised HTML), votes and following;
+ * for its author, editing (a form in place of the text) and deleting; for a facilitator, hiding.
+ */
 export function QuestionView({ thread, me }: { thread: Thread; me: Me }) {
   const { t } = useTranslation('threads');
+  const [editing, setEditing] = useState(false);
   const vote = useThreadChange(thread, (value: Vote | null) =>
     api(`/api/threads/${thread.id}/vote`, value === null ? { method: 'DELETE' } : { method: 'PUT', body: { value } }),
   );
@@ -33,7 +41,12 @@ export function QuestionView({ thread, me }: { thread: Thread; me: Me }) {
       <PostByline post={thread} meId={me.id} zone={me.timeZone} />
       {thread.hidden && <p className="threads-notice">{t('thread.hidden', { reason: thread.hidden.reason })}</p>}
       {thread.deleted && <p className="threads-notice">{t('thread.deleted')}</p>}
-      {thread.bodyHtml !== null && <PostHtml html={thread.bodyHtml} />}
+      {editing && thread.permissions.edit ? (
+        <PostEditForm thread={thread} subject={t('post.theQuestion')} onDone={() => setEditing(false)} />
+      ) : (
+        thread.bodyHtml !== null && <PostHtml html={thread.bodyHtml} />
+      )}
+      {thread.editedAt && thread.bodyHtml !== null && <PostRevisions threadId={thread.id} path={`/api/threads/${thread.id}`} zone={me.timeZone} />}
       <div className="threads-actions" role="group" aria-label={t('thread.actions')}>
         <VoteControl
           score={thread.score}
@@ -47,6 +60,9 @@ export function QuestionView({ thread, me }: { thread: Thread; me: Me }) {
           {thread.following ? t('thread.unfollow') : t('thread.follow')}
         </button>
       </div>
+      {!editing && (
+        <PostActions thread={thread} post={thread} path={`/api/threads/${thread.id}`} subject={t('post.theQuestion')} kind="question" onEdit={() => setEditing(true)} />
+      )}
       {thread.following && (
         <p className="threads-meta" id="following-hint">
           {t('thread.followingHint')}

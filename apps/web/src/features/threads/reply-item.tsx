@@ -1,9 +1,13 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { FormError } from '../../ui/error-message';
 import { formatDate } from '../../ui/format';
 import { PostHtml } from './api-html';
+import { PostActions } from './post-actions';
 import { PostByline } from './post-byline';
+import { PostEditForm } from './post-edit-form';
+import { PostRevisions } from './post-revisions';
 import type { Reply, Thread, Vote } from './types';
 import { useThreadChange } from './use-thread-change';
 import { VoteControl } from './vote-control';
@@ -11,10 +15,11 @@ import { VoteControl } from './vote-control';
 /**
  * One reply: its text (the API's sanitised HTML), its marks (accepted, endorsed), and only the
  * actions the API says this reader may take: vote, accept or undo (the asker, facilitators),
- * endorse (facilitators).
+ * endorse (facilitators), edit or delete (its author), hide or show (facilitators).
  */
 export function ReplyItem({ reply, thread, meId, zone }: { reply: Reply; thread: Thread; meId: string; zone: string }) {
   const { t } = useTranslation('threads');
+  const [editing, setEditing] = useState(false);
   const subject = reply.author ? t('vote.replyOf', { name: reply.author.displayName }) : t('vote.anonymousReply', { date: formatDate(reply.createdAt, zone, 'dayTime') });
   const vote = useThreadChange(thread, (value: Vote | null) =>
     api(`/api/replies/${reply.id}/vote`, value === null ? { method: 'DELETE' } : { method: 'PUT', body: { value } }),
@@ -40,7 +45,12 @@ export function ReplyItem({ reply, thread, meId, zone }: { reply: Reply; thread:
         <PostByline post={reply} meId={meId} zone={zone} />
         {reply.deleted && <p className="threads-notice">{t('replies.deleted')}</p>}
         {reply.hidden && <p className="threads-notice">{t('replies.hidden', { reason: reply.hidden.reason })}</p>}
-        {reply.bodyHtml !== null && <PostHtml html={reply.bodyHtml} />}
+        {editing && reply.permissions.edit ? (
+          <PostEditForm thread={thread} reply={reply} subject={subject} onDone={() => setEditing(false)} />
+        ) : (
+          reply.bodyHtml !== null && <PostHtml html={reply.bodyHtml} />
+        )}
+        {reply.editedAt && reply.bodyHtml !== null && <PostRevisions threadId={thread.id} path={`/api/replies/${reply.id}`} zone={zone} />}
         <div className="threads-actions" role="group" aria-label={t('replies.actionsOf', { what: subject })}>
           <VoteControl score={reply.score} myVote={reply.myVote} canVote={reply.permissions.vote} subject={subject} pending={pending} onVote={(value) => vote.mutate(value)} />
           {canAccept && (
@@ -54,6 +64,7 @@ export function ReplyItem({ reply, thread, meId, zone }: { reply: Reply; thread:
             </button>
           )}
         </div>
+        {!editing && <PostActions thread={thread} post={reply} path={`/api/replies/${reply.id}`} subject={subject} kind="reply" onEdit={() => setEditing(true)} />}
         <FormError error={vote.error ?? accept.error ?? endorse.error} />
       </article>
     </li>

@@ -72,6 +72,8 @@ export interface Reply {
   threadId: string;
   author: Author | null;
   anonymous: boolean;
+  /** The markdown as written (what an edit starts from); null when deleted or hidden from the reader. */
+  body: string | null;
   /** Sanitised HTML rendered by the API from the markdown; null when deleted or hidden from the reader. */
   bodyHtml: string | null;
   score: number;
@@ -86,8 +88,21 @@ export interface Reply {
 }
 
 export interface Thread extends ThreadSummary {
+  /** The markdown as written (what an edit starts from); null when deleted or hidden from the reader. */
+  body: string | null;
   /** Sanitised HTML rendered by the API from the markdown; null when deleted or hidden from the reader. */
   bodyHtml: string | null;
   permissions: PostPermissions & { accept: boolean; reply: boolean };
   replies: Page<Reply>;
+}
+
+/** One version of a post (GET …/revisions), oldest first; `title` and `tags` for a question only. */
+export interface Revision {
+  version: number;
+  current: boolean;
+  title: string | null;
+  body: string;
+  bodyHtml: string;
+  tags: string[] | null;
+  writtenAt: string;
 }
