@@ -220,7 +220,8 @@ describe('peer help threads, in the browser', () => {
     await own.getByRole('button', { name: 'Enregistrer' }).click();
     await own.getByText('pas du clic').waitFor();
     await own.getByText(/modifiée le/).waitFor();
-    expect(await own.getByLabel('Texte de votre réponse').count()).toBe(0);
+    // Saved, the form gives way to the post (once the thread is read again).
+    await own.getByLabel('Texte de votre réponse').waitFor({ state: 'detached' });
     // The earlier version stays readable behind a disclosure.
     await own.getByText('Versions précédentes').click();
     await own.getByText(/^Version 1, écrite le/).waitFor();
